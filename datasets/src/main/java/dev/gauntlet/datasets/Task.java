@@ -1,0 +1,46 @@
+package dev.gauntlet.datasets;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One task as loaded from disk: what the agent is told, where it runs, how it is verified.
+ *
+ * @param id          the task's name ({@code [task] name}, else its directory name)
+ * @param dir         the task directory
+ * @param instruction the contents of {@code instruction.md}
+ * @param contentHash SHA-256 (hex) of every file of the task directory; changes when anything changes
+ * @param environment where the task runs
+ * @param agent       the agent phase's settings
+ * @param verifier    the verifier phase's settings
+ * @param solutionEnv environment variables for the reference solution ({@code [solution] env})
+ * @param metadata    free-form fields ({@code [metadata]} and any field Gauntlet does not know), as JSON text
+ */
+public record Task(String id, Path dir, String instruction, String contentHash, TaskEnvironment environment,
+                   PhaseConfig agent, PhaseConfig verifier, Map<String, String> solutionEnv,
+                   Map<String, String> metadata) {
+
+    public Task {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(instruction, "instruction");
+        Objects.requireNonNull(contentHash, "contentHash");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(verifier, "verifier");
+        solutionEnv = Map.copyOf(solutionEnv);
+        metadata = java.util.Collections.unmodifiableMap(new TreeMap<>(metadata));
+    }
+
+    /** The directory holding the verifier ({@code tests/}). */
+    public Path testsDir() {
+        return dir.resolve("tests");
+    }
+
+    /** The directory holding the reference solution ({@code solution/}). */
+    public Path solutionDir() {
+        return dir.resolve("solution");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.gauntlet.harness.agent;
+
+/** Does nothing: the verifier sees the untouched environment, so every task should fail. */
+public final class NopAgent implements Agent {
+
+    @Override
+    public String name() {
+        return "nop";
+    }
+
+    @Override
+    public AgentResult run(AgentContext context) {
+        return new AgentResult.Finished("");
+    }
+}

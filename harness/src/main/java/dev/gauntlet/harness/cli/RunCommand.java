@@ -1,0 +1,61 @@
+package dev.gauntlet.harness.cli;
+
+import dev.gauntlet.harness.run.EvalRun;
+import dev.gauntlet.harness.run.RunOptions;
+import dev.gauntlet.harness.trial.NetworkPolicy;
+import dev.gauntlet.sandbox.docker.DockerBackend;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gauntlet run DATASET...}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Runs every task of the datasets with an agent and writes the records to a run directory.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "DATASET", description = "A task directory, or a directory of tasks.")
+    List<Path> datasets;
+
+    @Option(names = "--agent", defaultValue = "oracle", description = "Agent: oracle (runs solution/solve.sh) or nop. Default: ${DEFAULT-VALUE}.")
+    String agent;
+
+    @Option(names = "--model", description = "Model spec, recorded with each trial (e.g. openai/gpt-4o).")
+    String model;
+
+    @Option(names = "--attempts", defaultValue = "" + RunOptions.DEFAULT_ATTEMPTS, description = "Attempts per task. Default: ${DEFAULT-VALUE}.")
+    int attempts;
+
+    @Option(names = "--concurrency", defaultValue = "" + RunOptions.DEFAULT_CONCURRENCY, description = "Trials in flight at once. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--out", description = "Run directory. Default: runs/<run id>.")
+    Path out;
+
+    @Option(names = "--network", defaultValue = "task",
+        description = "task: network only where the task asks (default); public: always; none: never.")
+    String network;
+
+    @Option(names = "--docker-host", description = "Docker engine, e.g. unix:///var/run/docker.sock. Default: $DOCKER_HOST or the local socket.")
+    String dockerHost;
+
+    @Override
+    public Integer call() {
+        RunOptions options = new RunOptions(datasets, agent, model, attempts, concurrency, out, networkPolicy(), dockerHost);
+        try (DockerBackend backend = DockerBackend.connect(dockerHost)) {
+            EvalRun.Result result = new EvalRun(options, backend, System.out).execute();
+            return result.interrupted() ? 130 : 0;
+        }
+    }
+
+    private NetworkPolicy networkPolicy() {
+        return switch (network) {
+            case "task" -> NetworkPolicy.TASK;
+            case "public" -> NetworkPolicy.PUBLIC;
+            case "none" -> NetworkPolicy.NONE;
+            default -> throw new IllegalArgumentException("--network '" + network + "' is not allowed; use task, public or none");
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package dev.gauntlet.harness.cli;
+
+import dev.gauntlet.datasets.Dataset;
+import dev.gauntlet.datasets.TaskProblem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code gauntlet validate PATH...}: every problem of every task, with file, field and reason. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Checks task directories and reports every problem with file, field and reason. Exit code 1 if a task is broken.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "A task directory, or a directory of tasks.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() {
+        boolean broken = false;
+        for (Path path : paths) {
+            Dataset dataset = Dataset.load(path);
+            dataset.problems().forEach(System.out::println);
+            long errors = dataset.problems().stream().filter(TaskProblem::isError).map(TaskProblem::file)
+                .map(f -> f.startsWith(dataset.root()) ? dataset.root().relativize(f).getName(0) : f).distinct().count();
+            System.out.printf("%s: %d task(s) valid, %d broken%n", path, dataset.tasks().size(), errors);
+            broken |= dataset.hasErrors();
+        }
+        return broken ? 1 : 0;
+    }
+}

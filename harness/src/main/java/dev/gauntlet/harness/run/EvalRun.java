@@ -1,0 +1,196 @@
+package dev.gauntlet.harness.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.datasets.Dataset;
+import dev.gauntlet.datasets.TaskProblem;
+import dev.gauntlet.harness.agent.Agent;
+import dev.gauntlet.harness.agent.Agents;
+import dev.gauntlet.harness.trial.NetworkPolicy;
+import dev.gauntlet.harness.trial.TrialExecutor;
+import dev.gauntlet.harness.trial.TrialLogs;
+import dev.gauntlet.harness.trial.TrialSpec;
+import dev.gauntlet.records.TrialRecord;
+import dev.gauntlet.records.TrialStatus;
+import dev.gauntlet.sandbox.SandboxBackend;
+import dev.gauntlet.scheduler.RunStats;
+import dev.gauntlet.scheduler.Scheduler;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One evaluation run from datasets to summary. Ctrl-C (or SIGTERM) cancels the running trials, records them
+ * as {@code cancelled}, writes what was recorded and removes every sandbox of the run before the JVM exits.
+ */
+public final class EvalRun {
+
+    /** How a run ended, and where its records are. */
+    public record Result(String runId, RunDirectory dir, RunSummary summary, boolean interrupted) {
+    }
+
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final RunOptions options;
+    private final SandboxBackend backend;
+    private final PrintStream out;
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+
+    public EvalRun(RunOptions options, SandboxBackend backend, PrintStream out) {
+        this.options = options;
+        this.backend = backend;
+        this.out = out;
+    }
+
+    /**
+     * Runs every trial. Throws {@link IllegalArgumentException} when the run cannot start at all (unknown
+     * agent, no loadable task, a run directory already in use).
+     */
+    public Result execute() {
+        Agent agent = Agents.named(options.agent());
+        List<Dataset> datasets = loadDatasets();
+        String runId = RUN_ID_TIME.format(Instant.now()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        RunDirectory dir = RunDirectory.create(options.out() != null ? options.out() : Path.of("runs", runId));
+        List<TrialSpec> trials = RunPlan.plan(runId, datasets, agent.name(), options.model(), options.attempts());
+
+        int reaped = backend.removeSandboxes(null);
+        if (reaped > 0) {
+            out.println("Removed " + reaped + " sandbox(es) left behind by runs that are no longer alive");
+        }
+        out.printf(Locale.ROOT, "Run %s: %d trials (%d tasks x %d attempts), agent %s, concurrency %d, network %s%n",
+            runId, trials.size(), trials.size() / options.attempts(), options.attempts(), agent.name(),
+            options.concurrency(), options.network().name().toLowerCase(Locale.ROOT));
+
+        Instant startedAt = Instant.now();
+        RecordSink sink = new RecordSink(dir.trials(), 100, 10_000);
+        AtomicInteger done = new AtomicInteger();
+        sink.onRecord(r -> out.printf(Locale.ROOT, "[%" + String.valueOf(trials.size()).length() + "d/%d] %-7s %s #%d  %.1f s%s%n",
+            done.incrementAndGet(), trials.size(), r.status().wireName(), r.taskId(), r.attempt(), r.totalMs() / 1000.0,
+            r.errorKind() == null ? "" : "  " + r.errorKind().wireName() + ": " + firstLine(r.errorMessage())));
+
+        Vertx vertx = Vertx.vertx();
+        Scheduler scheduler = new Scheduler(vertx, options.concurrency());
+        TrialExecutor executor = new TrialExecutor(backend, agent, options.network(), new TrialLogs(dir.logs()), interrupted::get);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> onInterrupt(scheduler, finished), "gauntlet-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunStats stats;
+        try {
+            stats = scheduler.run(trials, executor, sink).toCompletionStage().toCompletableFuture().join();
+        } finally {
+            try {
+                sink.flush();
+                backend.removeSandboxes(runId);
+                scheduler.close();
+                vertx.close();
+            } finally {
+                finished.countDown();
+            }
+        }
+        if (!interrupted.get()) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        RunSummary summary = RunSummary.of(sink.records(), stats.wallTime());
+        dir.writeRunJson(runJson(runId, datasets, startedAt, stats, summary));
+        out.println();
+        SummaryTable.print(summary, out);
+        networkNote(sink.records(), datasets).ifPresent(out::println);
+        if (interrupted.get()) {
+            out.println("Interrupted: " + stats.notStarted() + " trial(s) never started; running ones were cancelled and recorded.");
+        }
+        out.println("Run directory: " + dir.root());
+        return new Result(runId, dir, summary, interrupted.get());
+    }
+
+    private void onInterrupt(Scheduler scheduler, CountDownLatch finished) {
+        interrupted.set(true);
+        out.println("\nInterrupted: cancelling running trials and removing their sandboxes...");
+        scheduler.cancel();
+        try {
+            finished.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<Dataset> loadDatasets() {
+        List<Dataset> datasets = new ArrayList<>();
+        for (Path path : options.datasets()) {
+            Dataset dataset = Dataset.load(path);
+            for (TaskProblem problem : dataset.problems()) {
+                out.println((problem.isError() ? "skipping a task: " : "") + problem);
+            }
+            datasets.add(dataset);
+        }
+        if (datasets.stream().allMatch(d -> d.tasks().isEmpty())) {
+            throw new IllegalArgumentException("no task could be loaded from " + options.datasets() + "; see the problems above");
+        }
+        return datasets;
+    }
+
+    /** Says so when tasks that did not ask for network ran without it and did not pass. */
+    private Optional<String> networkNote(List<TrialRecord> records, List<Dataset> datasets) {
+        if (options.network() != NetworkPolicy.TASK) {
+            return Optional.empty();
+        }
+        List<String> unsure = records.stream().filter(r -> r.status() != TrialStatus.PASSED)
+            .map(TrialRecord::taskId).distinct()
+            .filter(id -> datasets.stream().flatMap(d -> d.tasks().stream())
+                .anyMatch(t -> t.id().equals(id) && t.environment().networkMode() == null))
+            .sorted().toList();
+        if (unsure.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("note: " + unsure.size() + " task(s) that did not pass ran without network because they do not set "
+            + "[environment] network_mode (Gauntlet defaults to none; Harbor to public): " + String.join(", ", unsure)
+            + ". If they need it, set network_mode = \"public\" or pass --network public.");
+    }
+
+    private ObjectNode runJson(String runId, List<Dataset> datasets, Instant startedAt, RunStats stats, RunSummary summary) {
+        ObjectNode json = RunDirectory.newJson();
+        json.put("run_id", runId);
+        json.put("status", interrupted.get() ? "interrupted" : "completed");
+        json.put("started_at", startedAt.toString());
+        json.put("finished_at", Instant.now().toString());
+        json.put("agent", options.agent());
+        json.put("model", options.model());
+        json.put("attempts", options.attempts());
+        json.put("concurrency", options.concurrency());
+        json.put("network", options.network().name().toLowerCase(Locale.ROOT));
+        json.put("planned_trials", stats.planned());
+        json.put("not_started", stats.notStarted());
+        ArrayNode sets = json.putArray("datasets");
+        for (Dataset d : datasets) {
+            ObjectNode set = sets.addObject();
+            set.put("name", d.name());
+            set.put("path", d.root().toString());
+            set.put("tasks", d.tasks().size());
+            ArrayNode problems = set.putArray("problems");
+            d.problems().forEach(p -> problems.add(p.toString()));
+        }
+        json.set("summary", SummaryTable.toJson(summary));
+        return json;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        String line = newline < 0 ? text : text.substring(0, newline);
+        return line.length() > 160 ? line.substring(0, 157) + "..." : line;
+    }
+}

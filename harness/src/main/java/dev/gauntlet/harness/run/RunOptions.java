@@ -1,0 +1,40 @@
+package dev.gauntlet.harness.run;
+
+import dev.gauntlet.harness.trial.NetworkPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a run is asked to do.
+ *
+ * @param datasets    dataset paths (a task directory or a directory of tasks each)
+ * @param agent       the agent's name
+ * @param model       the model spec, or null
+ * @param attempts    attempts per task
+ * @param concurrency trials in flight at once
+ * @param out         the run directory, or null for {@code runs/<run id>}
+ * @param network     who decides about network access
+ * @param dockerHost  the Docker engine, or null for {@code DOCKER_HOST} or the local socket
+ */
+public record RunOptions(List<Path> datasets, String agent, String model, int attempts, int concurrency, Path out,
+                         NetworkPolicy network, String dockerHost) {
+
+    public static final int DEFAULT_ATTEMPTS = 1;
+    public static final int DEFAULT_CONCURRENCY = 4;
+
+    public RunOptions {
+        datasets = List.copyOf(datasets);
+        if (datasets.isEmpty()) {
+            throw new IllegalArgumentException("name at least one dataset");
+        }
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(network, "network");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("--attempts must be at least 1, got " + attempts);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1, got " + concurrency);
+        }
+    }
+}

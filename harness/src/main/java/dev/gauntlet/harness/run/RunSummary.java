@@ -1,0 +1,67 @@
+package dev.gauntlet.harness.run;
+
+import dev.gauntlet.records.ErrorKind;
+import dev.gauntlet.records.TrialRecord;
+import dev.gauntlet.records.TrialStatus;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Counts and means over a run's records. Mean reward is over scored trials only (passed and failed);
+ * errored trials are counted apart and excluded from it.
+ *
+ * @param trials   records in the run
+ * @param byStatus records per status
+ * @param byError  errored records per kind
+ * @param meanReward mean reward of scored trials, empty when none was scored
+ * @param tasks    per task: the same figures
+ * @param wallTime the run's wall time
+ */
+public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<ErrorKind, Integer> byError,
+                         OptionalDouble meanReward, Map<String, TaskLine> tasks, Duration wallTime) {
+
+    /** One task's line of the summary table. */
+    public record TaskLine(int trials, int passed, int failed, int errors, OptionalDouble meanReward) {
+    }
+
+    public static RunSummary of(List<TrialRecord> records, Duration wallTime) {
+        Map<TrialStatus, Integer> byStatus = new EnumMap<>(TrialStatus.class);
+        Map<ErrorKind, Integer> byError = new EnumMap<>(ErrorKind.class);
+        for (TrialStatus status : TrialStatus.values()) {
+            byStatus.put(status, 0);
+        }
+        Map<String, List<TrialRecord>> perTask = new TreeMap<>();
+        for (TrialRecord r : records) {
+            byStatus.merge(r.status(), 1, Integer::sum);
+            if (r.errorKind() != null) {
+                byError.merge(r.errorKind(), 1, Integer::sum);
+            }
+            perTask.computeIfAbsent(r.taskId(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        Map<String, TaskLine> tasks = new TreeMap<>();
+        perTask.forEach((task, list) -> tasks.put(task, new TaskLine(list.size(), count(list, TrialStatus.PASSED),
+            count(list, TrialStatus.FAILED), count(list, TrialStatus.ERROR), meanReward(list))));
+        return new RunSummary(records.size(), byStatus, byError, meanReward(records), tasks, wallTime);
+    }
+
+    public int count(TrialStatus status) {
+        return byStatus.getOrDefault(status, 0);
+    }
+
+    public double trialsPerSecond() {
+        double seconds = wallTime.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : trials / seconds;
+    }
+
+    private static int count(List<TrialRecord> records, TrialStatus status) {
+        return (int) records.stream().filter(r -> r.status() == status).count();
+    }
+
+    private static OptionalDouble meanReward(List<TrialRecord> records) {
+        return records.stream().filter(r -> r.reward() != null).mapToDouble(TrialRecord::reward).average();
+    }
+}

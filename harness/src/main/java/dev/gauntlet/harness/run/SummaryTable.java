@@ -1,0 +1,61 @@
+package dev.gauntlet.harness.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.records.TrialStatus;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** Prints a {@link RunSummary} as a table, and puts it into {@code run.json}. */
+public final class SummaryTable {
+
+    private SummaryTable() {
+    }
+
+    public static void print(RunSummary summary, PrintStream out) {
+        int width = Math.max(28, summary.tasks().keySet().stream().mapToInt(String::length).max().orElse(0));
+        String row = "%-" + width + "s %6s %6s %6s %6s %7s%n";
+        out.printf(Locale.ROOT, row, "task", "trials", "passed", "failed", "errors", "reward");
+        summary.tasks().forEach((task, line) -> out.printf(Locale.ROOT, row, task, line.trials(), line.passed(),
+            line.failed(), line.errors(), reward(line.meanReward())));
+        out.printf(Locale.ROOT, row, "total", summary.trials(), summary.count(TrialStatus.PASSED),
+            summary.count(TrialStatus.FAILED), summary.count(TrialStatus.ERROR), reward(summary.meanReward()));
+        out.println();
+        if (!summary.byError().isEmpty()) {
+            StringBuilder errors = new StringBuilder("errors by kind:");
+            summary.byError().forEach((kind, n) -> errors.append(' ').append(kind.wireName()).append('=').append(n));
+            out.println(errors);
+        }
+        out.printf(Locale.ROOT, "mean reward %s over %d scored trials (errors excluded); wall time %.1f s; %.2f trials/s%n",
+            reward(summary.meanReward()), summary.count(TrialStatus.PASSED) + summary.count(TrialStatus.FAILED),
+            summary.wallTime().toMillis() / 1000.0, summary.trialsPerSecond());
+    }
+
+    public static ObjectNode toJson(RunSummary summary) {
+        ObjectNode json = RunDirectory.newJson();
+        json.put("trials", summary.trials());
+        ObjectNode status = json.putObject("by_status");
+        summary.byStatus().forEach((s, n) -> status.put(s.wireName(), n));
+        ObjectNode errors = json.putObject("errors_by_kind");
+        summary.byError().forEach((k, n) -> errors.put(k.wireName(), n));
+        summary.meanReward().ifPresentOrElse(r -> json.put("mean_reward", r), () -> json.putNull("mean_reward"));
+        json.put("mean_reward_excludes", "errored trials");
+        json.put("wall_time_s", summary.wallTime().toMillis() / 1000.0);
+        json.put("trials_per_s", summary.trialsPerSecond());
+        ObjectNode tasks = json.putObject("tasks");
+        for (Map.Entry<String, RunSummary.TaskLine> e : summary.tasks().entrySet()) {
+            ObjectNode t = tasks.putObject(e.getKey());
+            t.put("trials", e.getValue().trials());
+            t.put("passed", e.getValue().passed());
+            t.put("failed", e.getValue().failed());
+            t.put("errors", e.getValue().errors());
+            e.getValue().meanReward().ifPresentOrElse(r -> t.put("mean_reward", r), () -> t.putNull("mean_reward"));
+        }
+        return json;
+    }
+
+    private static String reward(OptionalDouble reward) {
+        return reward.isPresent() ? String.format(Locale.ROOT, "%.3f", reward.getAsDouble()) : "-";
+    }
+}

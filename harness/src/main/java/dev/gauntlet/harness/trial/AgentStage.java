@@ -1,0 +1,37 @@
+package dev.gauntlet.harness.trial;
+
+import dev.gauntlet.harness.agent.Agent;
+import dev.gauntlet.harness.agent.AgentContext;
+import dev.gauntlet.harness.agent.AgentResult;
+import dev.gauntlet.records.ErrorKind;
+import dev.gauntlet.sandbox.ExecRequest;
+import dev.gauntlet.sandbox.Sandbox;
+import java.time.Duration;
+
+/** Stage 2: the agent acts, then every process it started is stopped so none can touch the verifier. */
+final class AgentStage {
+
+    private final Agent agent;
+    private final TrialLogs logs;
+
+    AgentStage(Agent agent, TrialLogs logs) {
+        this.agent = agent;
+        this.logs = logs;
+    }
+
+    void run(TrialSpec trial, Sandbox sandbox) {
+        Duration timeout = trial.task().agent().timeout();
+        AgentResult result = agent.run(new AgentContext(trial.task(), sandbox, timeout));
+        logs.write(trial.trialId(), "agent.log", result.log());
+        if (result instanceof AgentResult.TimedOut) {
+            throw new TrialFailure(ErrorKind.AGENT_TIMEOUT, "the agent was still running after its timeout of "
+                + timeout.toSeconds() + " s ([agent] timeout_sec)");
+        }
+        stopAgentProcesses(sandbox);
+    }
+
+    /** Kills every process but the sandbox's first one; run as root so nothing the agent started survives. */
+    static void stopAgentProcesses(Sandbox sandbox) {
+        sandbox.exec(ExecRequest.of("kill -9 -1 2>/dev/null; true", Duration.ofSeconds(30)).withUser("0"));
+    }
+}

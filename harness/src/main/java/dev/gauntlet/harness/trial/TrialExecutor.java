@@ -1,0 +1,110 @@
+package dev.gauntlet.harness.trial;
+
+import dev.gauntlet.harness.agent.Agent;
+import dev.gauntlet.records.ErrorKind;
+import dev.gauntlet.records.TrialRecord;
+import dev.gauntlet.records.TrialStatus;
+import dev.gauntlet.sandbox.Sandbox;
+import dev.gauntlet.sandbox.SandboxBackend;
+import dev.gauntlet.sandbox.SandboxException;
+import dev.gauntlet.scheduler.TrialRunner;
+import dev.gauntlet.scorers.Score;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one trial through its stages (environment, agent, verifier) and always returns its record: failures
+ * become an {@code error} status with a kind and message, and the sandbox is removed whatever happens.
+ */
+public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> {
+
+    private static final int MAX_MESSAGE = 4000;
+
+    private final EnvironmentStage environment;
+    private final AgentStage agent;
+    private final VerifierStage verifier;
+    private final BooleanSupplier cancelled;
+
+    /**
+     * @param cancelled tells whether the run is being cancelled, so an interrupted trial is recorded as
+     *                  {@code cancelled} rather than as a sandbox failure
+     */
+    public TrialExecutor(SandboxBackend backend, Agent agent, NetworkPolicy network, TrialLogs logs, BooleanSupplier cancelled) {
+        this.environment = new EnvironmentStage(backend, network);
+        this.agent = new AgentStage(agent, logs);
+        this.verifier = VerifierStage.withRewardFiles(network, logs);
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public TrialRecord run(TrialSpec trial) {
+        Instant startedAt = Instant.now();
+        PhaseClock clock = new PhaseClock();
+        String image = null;
+        Sandbox sandbox = null;
+        try {
+            clock.enter(PhaseClock.Phase.SETUP);
+            image = environment.image(trial.task());
+            sandbox = environment.open(trial, image);
+            clock.enter(PhaseClock.Phase.AGENT);
+            agent.run(trial, sandbox);
+            clock.enter(PhaseClock.Phase.VERIFIER);
+            Score.Value score = verifier.run(trial, sandbox);
+            clock.stop();
+            return record(trial, startedAt, clock, image, sandbox, score.passed() ? TrialStatus.PASSED : TrialStatus.FAILED,
+                null, null, score);
+        } catch (TrialFailure failure) {
+            return failed(trial, startedAt, clock, image, sandbox, failure.kind(), failure.getMessage());
+        } catch (SandboxException e) {
+            return failed(trial, startedAt, clock, image, sandbox, interruptedKind(ErrorKind.SANDBOX), e.getMessage());
+        } catch (RuntimeException e) {
+            ErrorKind kind = clock.current() == PhaseClock.Phase.AGENT ? ErrorKind.AGENT
+                : clock.current() == PhaseClock.Phase.VERIFIER ? ErrorKind.VERIFIER : ErrorKind.SANDBOX;
+            return failed(trial, startedAt, clock, image, sandbox, interruptedKind(kind), e.toString());
+        } finally {
+            if (sandbox != null) {
+                closeQuietly(sandbox);
+            }
+        }
+    }
+
+    @Override
+    public TrialRecord crashed(TrialSpec trial, Throwable error) {
+        return failed(trial, Instant.now(), new PhaseClock(), null, null, ErrorKind.SANDBOX, "internal error: " + error);
+    }
+
+    private ErrorKind interruptedKind(ErrorKind otherwise) {
+        return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted() ? ErrorKind.CANCELLED : otherwise;
+    }
+
+    private TrialRecord failed(TrialSpec trial, Instant startedAt, PhaseClock clock, String image, Sandbox sandbox,
+                               ErrorKind kind, String message) {
+        clock.stop();
+        String why = kind == ErrorKind.CANCELLED ? "the run was cancelled" : message;
+        return record(trial, startedAt, clock, image, sandbox, TrialStatus.ERROR, kind, abbreviate(why), null);
+    }
+
+    private static TrialRecord record(TrialSpec trial, Instant startedAt, PhaseClock clock, String image, Sandbox sandbox,
+                                      TrialStatus status, ErrorKind kind, String message, Score.Value score) {
+        return new TrialRecord(trial.runId(), trial.trialId(), trial.dataset(), trial.task().id(), trial.task().contentHash(),
+            trial.agent(), trial.model(), trial.attempt(), status, kind, message,
+            score == null ? null : score.reward(), score == null ? Map.of() : score.rewards(),
+            startedAt, Instant.now(),
+            clock.millis(PhaseClock.Phase.SETUP), clock.millis(PhaseClock.Phase.AGENT), clock.millis(PhaseClock.Phase.VERIFIER),
+            clock.totalMillis(), image == null ? "" : image, sandbox == null ? null : sandbox.id());
+    }
+
+    private static String abbreviate(String message) {
+        String text = message == null ? "" : message;
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 3) + "...";
+    }
+
+    private static void closeQuietly(Sandbox sandbox) {
+        try {
+            sandbox.close();
+        } catch (RuntimeException ignored) {
+            // the run's final sweep removes whatever is left by label
+        }
+    }
+}

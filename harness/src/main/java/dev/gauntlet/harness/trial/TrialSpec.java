@@ -1,0 +1,29 @@
+package dev.gauntlet.harness.trial;
+
+import dev.gauntlet.datasets.Task;
+import java.util.Objects;
+
+/**
+ * One planned trial.
+ *
+ * @param runId   the run
+ * @param trialId stable hash of task, task content, agent, model and attempt
+ * @param dataset the dataset's name
+ * @param task    the task
+ * @param agent   the agent's name
+ * @param model   the model spec, or null for agents without a model
+ * @param attempt 1-based attempt number
+ */
+public record TrialSpec(String runId, String trialId, String dataset, Task task, String agent, String model, int attempt) {
+
+    public TrialSpec {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(trialId, "trialId");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(agent, "agent");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
+        }
+    }
+}

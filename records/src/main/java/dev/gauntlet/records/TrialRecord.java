@@ -1,0 +1,110 @@
+package dev.gauntlet.records;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The outcome of one trial: one attempt of one agent on one task. One record is one row of the Parquet files
+ * described by {@link TrialSchema}.
+ *
+ * <p>Timestamps are kept to the millisecond, the precision they are stored with, so a record read back equals the
+ * one written. An error is data: a trial that could not be scored has status {@link TrialStatus#ERROR} and an
+ * {@link ErrorKind}.
+ *
+ * @param runId the run this trial belongs to
+ * @param trialId unique within the run
+ * @param dataset the dataset the task comes from
+ * @param taskId the task within the dataset
+ * @param taskHash a content hash of the task, so results can be compared only across identical tasks
+ * @param agent the agent's registered name
+ * @param model the model the agent used, or {@code null} if none
+ * @param attempt which attempt at this task this trial was, not negative
+ * @param status how the trial ended
+ * @param errorKind why it errored: present exactly when {@code status} is {@link TrialStatus#ERROR}
+ * @param errorMessage a human-readable explanation, or {@code null}
+ * @param reward the headline reward, or {@code null} if unscored
+ * @param rewards named rewards, never {@code null}; copied to an unmodifiable map sorted by name
+ * @param startedAt when the trial started
+ * @param finishedAt when it finished, not before {@code startedAt}
+ * @param setupMs time spent preparing the sandbox, not negative
+ * @param agentMs time spent running the agent, not negative
+ * @param verifierMs time spent verifying, not negative
+ * @param totalMs wall-clock time of the whole trial, not negative
+ * @param image the sandbox image the trial ran in
+ * @param sandboxId the sandbox's id, or {@code null} if none was created
+ */
+public record TrialRecord(
+    String runId,
+    String trialId,
+    String dataset,
+    String taskId,
+    String taskHash,
+    String agent,
+    String model,
+    int attempt,
+    TrialStatus status,
+    ErrorKind errorKind,
+    String errorMessage,
+    Double reward,
+    Map<String, Double> rewards,
+    Instant startedAt,
+    Instant finishedAt,
+    long setupMs,
+    long agentMs,
+    long verifierMs,
+    long totalMs,
+    String image,
+    String sandboxId) {
+
+  /** The version of the record format; bumped whenever {@link TrialSchema} changes. */
+  public static final int SCHEMA_VERSION = 1;
+
+  /**
+   * Validates and normalizes the record.
+   *
+   * @throws NullPointerException if a required component is {@code null}, naming it
+   * @throws IllegalArgumentException if components contradict each other or a number is out of range
+   */
+  public TrialRecord {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(trialId, "trialId");
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(taskHash, "taskHash");
+    Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(rewards, "rewards");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(finishedAt, "finishedAt");
+    Objects.requireNonNull(image, "image");
+    if ((status == TrialStatus.ERROR) != (errorKind != null)) {
+      throw new IllegalArgumentException("trial " + trialId + ": errorKind must be set exactly when status is error,"
+          + " but status is " + status.wireName() + " and errorKind is " + errorKind);
+    }
+    requireNotNegative(trialId, "attempt", attempt);
+    requireNotNegative(trialId, "setupMs", setupMs);
+    requireNotNegative(trialId, "agentMs", agentMs);
+    requireNotNegative(trialId, "verifierMs", verifierMs);
+    requireNotNegative(trialId, "totalMs", totalMs);
+    startedAt = startedAt.truncatedTo(ChronoUnit.MILLIS);
+    finishedAt = finishedAt.truncatedTo(ChronoUnit.MILLIS);
+    if (finishedAt.isBefore(startedAt)) {
+      throw new IllegalArgumentException(
+          "trial " + trialId + ": finishedAt " + finishedAt + " is before startedAt " + startedAt);
+    }
+    rewards = Collections.unmodifiableSortedMap(new TreeMap<>(rewards));
+    if (rewards.containsValue(null)) {
+      throw new IllegalArgumentException("trial " + trialId + ": rewards has a null value: " + rewards);
+    }
+  }
+
+  private static void requireNotNegative(String trialId, String name, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("trial " + trialId + ": " + name + " must not be negative, was " + value);
+    }
+  }
+}

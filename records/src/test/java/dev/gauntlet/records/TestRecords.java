@@ -1,0 +1,39 @@
+package dev.gauntlet.records;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Sample records covering every optional component both present and absent. */
+final class TestRecords {
+
+  private TestRecords() {}
+
+  static final Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
+
+  /** A passed trial with every optional component set and unicode strings. */
+  static TrialRecord passed(String trialId) {
+    return new TrialRecord("run-1", trialId, "swe-bench", "task-ü-1", "sha256:abc", "bash",
+        "claude-λ", 1, TrialStatus.PASSED, null, null, 1.0,
+        Map.of("accuracy", 1.0, "style", 0.5), T0, T0.plusMillis(90_000),
+        100, 80_000, 9_000, 90_000, "ghcr.io/gauntlet/ü:1", "ctr-😀");
+  }
+
+  /** An errored trial with every optional component absent and no rewards. */
+  static TrialRecord errored(String trialId) {
+    return new TrialRecord("run-1", trialId, "swe-bench", "task-2", "sha256:def", "bash",
+        null, 2, TrialStatus.ERROR, ErrorKind.AGENT_TIMEOUT, null, null,
+        Map.of(), T0, T0, 0, 0, 0, 0, "python:3.13", null);
+  }
+
+  /** A failed trial with an error message but no model. */
+  static TrialRecord failed(String trialId) {
+    return new TrialRecord("run-1", trialId, "terminal-bench", "任务-3", "sha256:0", "mini",
+        null, 0, TrialStatus.FAILED, null, "tests failed: 3 of 7 — see log", 0.25,
+        Map.of("accuracy", 0.25), T0.plusSeconds(1), T0.plusSeconds(2), 1, 2, 3, 1_000, "alpine", "sb-3");
+  }
+
+  static List<TrialRecord> all() {
+    return List.of(passed("t1"), errored("t2"), failed("t3"), passed("t4"));
+  }
+}

@@ -1,0 +1,76 @@
+package dev.gauntlet.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrialRecordTest {
+
+  @Test
+  void wireNamesRoundTrip() {
+    for (TrialStatus status : TrialStatus.values()) {
+      assertThat(TrialStatus.parse(status.wireName())).isEqualTo(status);
+    }
+    for (ErrorKind kind : ErrorKind.values()) {
+      assertThat(ErrorKind.parse(kind.wireName())).isEqualTo(kind);
+    }
+    assertThat(ErrorKind.AGENT_TIMEOUT.wireName()).isEqualTo("agent_timeout");
+    assertThat(TrialStatus.PASSED.wireName()).isEqualTo("passed");
+  }
+
+  @Test
+  void parseListsAllowedNames() {
+    assertThatThrownBy(() -> TrialStatus.parse("PASSED"))
+        .hasMessageContaining("'PASSED'").hasMessageContaining("passed, failed, error");
+    assertThatThrownBy(() -> ErrorKind.parse("oom"))
+        .hasMessageContaining("agent_timeout").hasMessageContaining("cancelled");
+  }
+
+  @Test
+  void errorKindIsPresentExactlyOnError() {
+    TrialRecord ok = TestRecords.passed("t");
+    assertThatThrownBy(() -> copy(ok, TrialStatus.ERROR, null)).hasMessageContaining("errorKind");
+    assertThatThrownBy(() -> copy(ok, TrialStatus.FAILED, ErrorKind.MODEL)).hasMessageContaining("errorKind");
+    assertThat(copy(ok, TrialStatus.ERROR, ErrorKind.MODEL).errorKind()).isEqualTo(ErrorKind.MODEL);
+  }
+
+  @Test
+  void rewardsAreCopiedSortedAndImmutable() {
+    Map<String, Double> rewards = new HashMap<>(Map.of("b", 2.0, "a", 1.0));
+    TrialRecord r = new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null, null,
+        null, rewards, Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null);
+    rewards.put("c", 3.0);
+    assertThat(r.rewards()).containsExactly(Map.entry("a", 1.0), Map.entry("b", 2.0));
+    assertThatThrownBy(() -> r.rewards().put("z", 0.0)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void requiredComponentsAndRangesAreChecked() {
+    assertThatThrownBy(() -> new TrialRecord(null, "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null,
+        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null)).hasMessage("runId");
+    assertThatThrownBy(() -> new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null,
+        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, -1, 0, 0, "img", null))
+        .hasMessageContaining("agentMs");
+    assertThatThrownBy(() -> new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null,
+        null, null, Map.of(), Instant.EPOCH.plusSeconds(1), Instant.EPOCH, 0, 0, 0, 0, "img", null))
+        .hasMessageContaining("before startedAt");
+  }
+
+  @Test
+  void timestampsAreKeptToTheMillisecond() {
+    Instant precise = Instant.parse("2026-01-01T00:00:00.123456789Z");
+    TrialRecord r = new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null, null,
+        null, Map.of(), precise, precise, 0, 0, 0, 0, "img", null);
+    assertThat(r.startedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123Z"));
+  }
+
+  private static TrialRecord copy(TrialRecord r, TrialStatus status, ErrorKind kind) {
+    return new TrialRecord(r.runId(), r.trialId(), r.dataset(), r.taskId(), r.taskHash(), r.agent(), r.model(),
+        r.attempt(), status, kind, r.errorMessage(), r.reward(), r.rewards(), r.startedAt(), r.finishedAt(),
+        r.setupMs(), r.agentMs(), r.verifierMs(), r.totalMs(), r.image(), r.sandboxId());
+  }
+}

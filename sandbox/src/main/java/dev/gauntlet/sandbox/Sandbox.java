@@ -1,0 +1,32 @@
+package dev.gauntlet.sandbox;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One isolated machine, used by exactly one trial and removed by {@link #close()}.
+ *
+ * <p>Methods throw {@link SandboxException} when the infrastructure fails (the sandbox is gone, the engine
+ * does not answer); a command that fails is an {@link ExecResult}, not an exception.
+ */
+public interface Sandbox extends AutoCloseable {
+
+    /** The backend's id of this sandbox (a container id for Docker). */
+    String id();
+
+    /** Runs a shell command and waits for it, at most the request's timeout. */
+    ExecResult exec(ExecRequest request);
+
+    /** Copies the contents of a host directory into {@code targetDir} (created if missing) in the sandbox. */
+    void copyIn(Path hostDir, String targetDir);
+
+    /** Reads a file of the sandbox, empty when it does not exist; at most {@code maxBytes} are returned. */
+    Optional<byte[]> readFile(String path, int maxBytes);
+
+    /** Connects the sandbox to the network or cuts it off. */
+    void setNetwork(boolean enabled);
+
+    /** Removes the sandbox. Idempotent; never throws for a sandbox that is already gone. */
+    @Override
+    void close();
+}

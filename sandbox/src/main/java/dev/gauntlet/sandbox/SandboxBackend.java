@@ -1,0 +1,30 @@
+package dev.gauntlet.sandbox;
+
+/**
+ * Makes images and sandboxes on one kind of infrastructure.
+ *
+ * <p>Implementations are thread-safe: many trials call them at once.
+ */
+public interface SandboxBackend extends AutoCloseable {
+
+    /**
+     * Makes sure the image exists, building or pulling it at most once however many callers ask at once.
+     *
+     * @return the image reference to create sandboxes from
+     * @throws SandboxException when the image cannot be built or found; the message says why (build log tail)
+     */
+    String ensureImage(ImageSpec spec);
+
+    /** Creates and starts a sandbox. */
+    Sandbox create(SandboxSpec spec);
+
+    /**
+     * Removes the sandboxes of one run, or with {@code runId == null} those whose owning process is gone.
+     *
+     * @return how many were removed
+     */
+    int removeSandboxes(String runId);
+
+    @Override
+    void close();
+}

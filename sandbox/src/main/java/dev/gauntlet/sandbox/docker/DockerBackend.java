@@ -1,0 +1,152 @@
+package dev.gauntlet.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.gauntlet.sandbox.ImageSpec;
+import dev.gauntlet.sandbox.Sandbox;
+import dev.gauntlet.sandbox.SandboxBackend;
+import dev.gauntlet.sandbox.SandboxException;
+import dev.gauntlet.sandbox.SandboxLabels;
+import dev.gauntlet.sandbox.SandboxSpec;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sandboxes as Docker containers. Each container runs {@code sleep <max lifetime>} as its first process, so
+ * an orphan stops on its own; it has no network unless asked, memory/CPU/process limits, every capability
+ * dropped but the few a root shell needs to manage files and processes, and {@code no-new-privileges}.
+ */
+public final class DockerBackend implements SandboxBackend {
+
+    /** Capabilities kept: file ownership and permissions, signals, setuid for {@code user} switches, low ports. */
+    private static final Capability[] KEPT = {Capability.CHOWN, Capability.DAC_OVERRIDE, Capability.FOWNER,
+        Capability.FSETID, Capability.KILL, Capability.SETGID, Capability.SETUID, Capability.NET_BIND_SERVICE};
+
+    private final DockerClient client;
+    private final DockerImages images;
+    private final String process = ProcessOwner.current();
+
+    private DockerBackend(DockerClient client) {
+        this.client = client;
+        this.images = new DockerImages(client);
+    }
+
+    /** Connects to the engine at {@code dockerHost}, or with null to {@code DOCKER_HOST} or the local socket. */
+    public static DockerBackend connect(String dockerHost) {
+        return new DockerBackend(DockerClients.connect(dockerHost));
+    }
+
+    @Override
+    public String ensureImage(ImageSpec spec) {
+        return images.ensure(spec);
+    }
+
+    @Override
+    public Sandbox create(SandboxSpec spec) {
+        String name = "gauntlet-" + shortId(spec.trialId()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        Map<String, String> labels = new HashMap<>();
+        labels.put(SandboxLabels.OWNER, "sandbox");
+        labels.put(SandboxLabels.RUN, spec.runId());
+        labels.put(SandboxLabels.TRIAL, spec.trialId());
+        labels.put(SandboxLabels.PROCESS, process);
+        long memoryBytes = spec.memoryMb() * 1024 * 1024;
+        HostConfig host = HostConfig.newHostConfig()
+            .withNetworkMode(spec.network() ? "bridge" : "none")
+            .withMemory(memoryBytes).withMemorySwap(memoryBytes)
+            .withNanoCPUs(Math.round(spec.cpus() * 1e9))
+            .withPidsLimit((long) spec.pidsLimit())
+            .withCapDrop(Capability.ALL).withCapAdd(KEPT)
+            .withSecurityOpts(List.of("no-new-privileges"))
+            .withInit(false);
+        CreateContainerCmd create = client.createContainerCmd(spec.image())
+            .withName(name)
+            .withLabels(labels)
+            .withEntrypoint("sleep")
+            .withCmd(String.valueOf(Math.max(1, spec.maxLifetime().toSeconds())))
+            .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+            .withHostConfig(host);
+        if (spec.workdir() != null) {
+            create.withWorkingDir(spec.workdir());
+        }
+        String id;
+        try {
+            id = create.exec().getId();
+        } catch (RuntimeException e) {
+            throw new SandboxException("creating a sandbox from " + spec.image() + " failed: " + e.getMessage(), e);
+        }
+        try {
+            client.startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            remove(client, id);
+            throw new SandboxException("starting sandbox " + name + " from " + spec.image() + " failed: " + e.getMessage(), e);
+        }
+        return new DockerSandbox(client, id, name, spec.network());
+    }
+
+    @Override
+    public int removeSandboxes(String runId) {
+        List<Container> ours = client.listContainersCmd().withShowAll(true)
+            .withLabelFilter(runId == null ? Map.of(SandboxLabels.OWNER, "sandbox") : Map.of(SandboxLabels.RUN, runId))
+            .exec();
+        int removed = 0;
+        for (Container container : ours) {
+            String owner = container.getLabels().get(SandboxLabels.PROCESS);
+            if (runId != null || !ProcessOwner.isAlive(owner)) {
+                remove(client, container.getId());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Removes every container Gauntlet made, whether or not its run is alive. */
+    public int removeAllSandboxes() {
+        List<Container> ours = client.listContainersCmd().withShowAll(true)
+            .withLabelFilter(Map.of(SandboxLabels.OWNER, "sandbox")).exec();
+        ours.forEach(c -> remove(client, c.getId()));
+        return ours.size();
+    }
+
+    /** Removes the environment images Gauntlet built; returns how many. */
+    public int removeEnvironmentImages() {
+        var images = client.listImagesCmd().withLabelFilter(Map.of(SandboxLabels.OWNER, "environment")).exec();
+        int removed = 0;
+        for (var image : images) {
+            try {
+                client.removeImageCmd(image.getId()).withForce(true).exec();
+                removed++;
+            } catch (NotFoundException ignored) {
+                // removed meanwhile
+            }
+        }
+        return removed;
+    }
+
+    static void remove(DockerClient client, String id) {
+        try {
+            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException ignored) {
+            // already gone
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                throw new SandboxException("removing container " + id + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String shortId(String trialId) {
+        return trialId.length() > 12 ? trialId.substring(0, 12) : trialId;
+    }
+
+    @Override
+    public void close() {
+        DockerClients.closeQuietly(client);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gauntlet.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.gauntlet.sandbox.SandboxException;
+import java.time.Duration;
+
+/** Opens a docker-java client that speaks the API version the engine reports. */
+final class DockerClients {
+
+    private DockerClients() {
+    }
+
+    /**
+     * Connects to {@code dockerHost} (null: {@code DOCKER_HOST}, else the local socket) and pins the client to
+     * the engine's own API version, so old engines (1.41) and new ones (1.44+) both work.
+     */
+    static DockerClient connect(String dockerHost) {
+        DockerClient probe = open(dockerHost, null);
+        String apiVersion;
+        try {
+            apiVersion = probe.versionCmd().exec().getApiVersion();
+        } catch (RuntimeException e) {
+            throw new SandboxException("no Docker engine answers at " + describe(dockerHost)
+                + ": " + e.getMessage() + " (start it, or point DOCKER_HOST at one)", e);
+        } finally {
+            closeQuietly(probe);
+        }
+        return open(dockerHost, apiVersion);
+    }
+
+    private static DockerClient open(String dockerHost, String apiVersion) {
+        DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        if (dockerHost != null) {
+            config.withDockerHost(dockerHost);
+        }
+        if (apiVersion != null) {
+            config.withApiVersion(apiVersion);
+        }
+        DefaultDockerClientConfig built = config.build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+            .dockerHost(built.getDockerHost())
+            .sslConfig(built.getSSLConfig())
+            .maxConnections(4096)
+            .connectionTimeout(Duration.ofSeconds(30))
+            .build();
+        return DockerClientImpl.getInstance(built, http);
+    }
+
+    private static String describe(String dockerHost) {
+        if (dockerHost != null) {
+            return dockerHost;
+        }
+        String env = System.getenv("DOCKER_HOST");
+        return env != null ? env : "unix:///var/run/docker.sock";
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing a client that failed to connect
+        }
+    }
+}

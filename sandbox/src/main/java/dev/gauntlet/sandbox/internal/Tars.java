@@ -1,0 +1,77 @@
+package dev.gauntlet.sandbox.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/** Tar archives for copying files into and out of a sandbox. */
+public final class Tars {
+
+    private Tars() {
+    }
+
+    /**
+     * A tar of a host directory's contents placed under {@code target} (an absolute path, leading slash
+     * dropped), with parent directories, file modes kept and root ownership.
+     */
+    public static byte[] of(Path dir, String target) {
+        String prefix = target.replaceAll("^/+", "").replaceAll("/+$", "");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
+             Stream<Path> walk = Files.walk(dir)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            String parents = "";
+            for (String part : prefix.split("/")) {
+                if (!part.isEmpty()) {
+                    parents += part + "/";
+                    tar.putArchiveEntry(directory(parents));
+                    tar.closeArchiveEntry();
+                }
+            }
+            List<Path> paths = walk.filter(p -> !p.equals(dir)).sorted().toList();
+            for (Path path : paths) {
+                String name = prefix + "/" + dir.relativize(path).toString().replace('\\', '/');
+                if (Files.isDirectory(path)) {
+                    tar.putArchiveEntry(directory(name + "/"));
+                } else {
+                    TarArchiveEntry entry = new TarArchiveEntry(name);
+                    entry.setSize(Files.size(path));
+                    entry.setMode(Files.isExecutable(path) ? 0755 : 0644);
+                    tar.putArchiveEntry(entry);
+                    Files.copy(path, tar);
+                }
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot archive " + dir, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The first regular file of a tar stream, at most {@code maxBytes} of it. */
+    public static Optional<byte[]> firstFile(InputStream in, int maxBytes) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (entry.isFile()) {
+                    return Optional.of(tar.readNBytes(maxBytes));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static TarArchiveEntry directory(String name) {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setMode(040755);
+        return entry;
+    }
+}
