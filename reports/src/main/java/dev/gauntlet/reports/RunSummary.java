@@ -1,4 +1,4 @@
-package dev.gauntlet.harness.run;
+package dev.gauntlet.reports;
 
 import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.TrialRecord;

@@ -1,5 +1,6 @@
-package dev.gauntlet.harness.run;
+package dev.gauntlet.reports;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.records.TrialStatus;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ public final class SummaryTable {
     }
 
     public static ObjectNode toJson(RunSummary summary) {
-        ObjectNode json = RunDirectory.newJson();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("trials", summary.trials());
         ObjectNode status = json.putObject("by_status");
         summary.byStatus().forEach((s, n) -> status.put(s.wireName(), n));

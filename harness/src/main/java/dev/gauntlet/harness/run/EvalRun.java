@@ -10,8 +10,11 @@ import dev.gauntlet.harness.trial.NetworkPolicy;
 import dev.gauntlet.harness.trial.TrialExecutor;
 import dev.gauntlet.harness.trial.TrialLogs;
 import dev.gauntlet.harness.trial.TrialSpec;
+import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialStatus;
+import dev.gauntlet.reports.RunSummary;
+import dev.gauntlet.reports.SummaryTable;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.scheduler.RunStats;
 import dev.gauntlet.scheduler.Scheduler;
@@ -87,32 +90,38 @@ public final class EvalRun {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> onInterrupt(scheduler, finished), "gauntlet-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        RunStats stats;
         try {
-            stats = scheduler.run(trials, executor, sink).toCompletionStage().toCompletableFuture().join();
-        } finally {
+            RunStats stats;
             try {
+                stats = scheduler.run(trials, executor, sink).toCompletionStage().toCompletableFuture().join();
+            } finally {
                 sink.flush();
                 backend.removeSandboxes(runId);
                 scheduler.close();
                 vertx.close();
-            } finally {
-                finished.countDown();
             }
+            RunSummary summary = RunSummary.of(sink.records(), stats.wallTime());
+            dir.writeRunJson(runJson(runId, datasets, startedAt, stats, summary));
+            out.println();
+            SummaryTable.print(summary, out);
+            networkNote(sink.records(), datasets).ifPresent(out::println);
+            if (interrupted.get()) {
+                out.println("Interrupted: " + stats.notStarted() + " trial(s) never started; running ones were cancelled and recorded.");
+            }
+            out.println("Run directory: " + dir.root());
+            return new Result(runId, dir, summary, interrupted.get());
+        } finally {
+            finished.countDown();
+            removeHook(hook);
         }
-        if (!interrupted.get()) {
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
             Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it waits for this run to finish
         }
-        RunSummary summary = RunSummary.of(sink.records(), stats.wallTime());
-        dir.writeRunJson(runJson(runId, datasets, startedAt, stats, summary));
-        out.println();
-        SummaryTable.print(summary, out);
-        networkNote(sink.records(), datasets).ifPresent(out::println);
-        if (interrupted.get()) {
-            out.println("Interrupted: " + stats.notStarted() + " trial(s) never started; running ones were cancelled and recorded.");
-        }
-        out.println("Run directory: " + dir.root());
-        return new Result(runId, dir, summary, interrupted.get());
     }
 
     private void onInterrupt(Scheduler scheduler, CountDownLatch finished) {
@@ -146,7 +155,8 @@ public final class EvalRun {
         if (options.network() != NetworkPolicy.TASK) {
             return Optional.empty();
         }
-        List<String> unsure = records.stream().filter(r -> r.status() != TrialStatus.PASSED)
+        List<String> unsure = records.stream()
+            .filter(r -> r.status() != TrialStatus.PASSED && r.errorKind() != ErrorKind.CANCELLED)
             .map(TrialRecord::taskId).distinct()
             .filter(id -> datasets.stream().flatMap(d -> d.tasks().stream())
                 .anyMatch(t -> t.id().equals(id) && t.environment().networkMode() == null))

@@ -31,16 +31,17 @@ public final class DockerBackend implements SandboxBackend {
 
     private final DockerClient client;
     private final DockerImages images;
-    private final String process = ProcessOwner.current();
+    private final String process;
 
-    private DockerBackend(DockerClient client) {
+    DockerBackend(DockerClient client, String process) {
         this.client = client;
         this.images = new DockerImages(client);
+        this.process = process;
     }
 
     /** Connects to the engine at {@code dockerHost}, or with null to {@code DOCKER_HOST} or the local socket. */
     public static DockerBackend connect(String dockerHost) {
-        return new DockerBackend(DockerClients.connect(dockerHost));
+        return new DockerBackend(DockerClients.connect(dockerHost), ProcessOwner.current());
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -38,7 +39,7 @@ final class DockerImages {
         CompletableFuture<String> mine = new CompletableFuture<>();
         CompletableFuture<String> existing = builds.putIfAbsent(tag, mine);
         if (existing != null) {
-            return existing.join();
+            return await(existing);
         }
         try {
             if (!exists(tag)) {
@@ -52,7 +53,16 @@ final class DockerImages {
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
         }
-        return mine.join();
+        return await(mine);
+    }
+
+    /** The build's result, with its own exception rather than a {@code CompletionException}. */
+    private static String await(CompletableFuture<String> build) {
+        try {
+            return build.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     boolean exists(String tag) {
