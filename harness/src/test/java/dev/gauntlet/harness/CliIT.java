@@ -1,0 +1,117 @@
+package dev.gauntlet.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gauntlet.records.ErrorKind;
+import dev.gauntlet.records.TrialRecord;
+import dev.gauntlet.records.TrialRecordReader;
+import dev.gauntlet.sandbox.SandboxLabels;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged command line, run as a separate process the way a user runs it. */
+class CliIT {
+
+    static final Path JAR = Path.of("target/gauntlet.jar");
+
+    record Exit(int code, String output) {
+    }
+
+    static Process start(Path outputFile, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+            "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
+    }
+
+    static Exit gauntlet(Path tmp, String... args) throws Exception {
+        Path output = Files.createTempFile(tmp, "out", ".txt");
+        Process process = start(output, args);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Exit(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void validateNamesEveryProblemAndFailsOnABrokenTask(@TempDir Path tmp) throws Exception {
+        Path dataset = tmp.resolve("set");
+        TaskWriter.task(dataset, "good", "", "true\n", "echo 1 > /logs/verifier/reward.txt\n");
+        TaskWriter.task(dataset, "bad", "[verifier]\ntimeout_sec = -5\n", "true\n", null);
+
+        Exit exit = gauntlet(tmp, "validate", dataset.toString());
+
+        assertThat(exit.code()).as(exit.output()).isEqualTo(1);
+        assertThat(exit.output()).contains("bad/task.toml: [verifier] timeout_sec: expected a positive number of seconds, got -5")
+            .contains("bad/tests/test.sh: missing").contains("1 task(s) valid, 1 broken");
+        assertThat(gauntlet(tmp, "validate", "../datasets/examples").code()).isZero();
+    }
+
+    @Test
+    void anUnknownAgentIsRefusedWithTheKnownOnes(@TempDir Path tmp) throws Exception {
+        Exit exit = gauntlet(tmp, "run", "../datasets/examples", "--agent", "wizard");
+
+        assertThat(exit.code()).isEqualTo(1);
+        assertThat(exit.output()).contains("unknown agent 'wizard'; known agents: nop, oracle");
+    }
+
+    @Test
+    void ctrlCCancelsRecordsAndLeavesNoContainerBehind(@TempDir Path tmp) throws Exception {
+        Path dataset = tmp.resolve("slow");
+        TaskWriter.task(dataset, "sleepy", "[agent]\ntimeout_sec = 300\n", "sleep 300\n", "echo 1 > /logs/verifier/reward.txt\n");
+        Path runDir = tmp.resolve("run");
+        Path output = tmp.resolve("output.txt");
+        Process process = start(output, "run", dataset.toString(), "--attempts", "4", "--concurrency", "2", "--out", runDir.toString());
+
+        String runId = awaitRunId(output);
+        String label = SandboxLabels.RUN + "=" + runId;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (Docker.containersWithLabel(label).size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(Docker.containersWithLabel(label)).hasSize(2);
+        Thread.sleep(1000);
+        Docker.run("kill", "-INT", String.valueOf(process.pid()));
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String printed = Files.readString(output);
+        assertThat(process.exitValue()).as(printed).isEqualTo(130);
+        assertThat(printed).contains("Interrupted: 2 trial(s) never started");
+        assertThat(Docker.containersWithLabel(label)).isEmpty();
+        List<TrialRecord> records = TrialRecordReader.readAll(runDir.resolve("trials"));
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.errorKind()).isEqualTo(ErrorKind.CANCELLED));
+        JsonNode runJson = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
+        assertThat(runJson.get("status").asText()).isEqualTo("interrupted");
+        assertThat(runJson.get("not_started").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void cleanupRemovesNothingThatIsStillInUse(@TempDir Path tmp) throws Exception {
+        Exit exit = gauntlet(tmp, "cleanup");
+
+        assertThat(exit.code()).as(exit.output()).isZero();
+        assertThat(exit.output()).contains("sandbox(es) of runs that are no longer alive");
+    }
+
+    private static String awaitRunId(Path output) throws Exception {
+        Pattern header = Pattern.compile("^Run (\\S+): ", Pattern.MULTILINE);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            Matcher m = header.matcher(Files.exists(output) ? Files.readString(output) : "");
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run never printed its id: " + Files.readString(output));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gauntlet.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.records.ErrorKind;
+import dev.gauntlet.records.TrialRecord;
+import dev.gauntlet.records.TrialRecordReader;
+import dev.gauntlet.records.TrialStatus;
+import dev.gauntlet.sandbox.SandboxLabels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One run over a dataset of small tasks, each built to end one particular way, plus two broken tasks that
+ * must be reported and skipped while the rest run.
+ */
+class TrialOutcomesTest {
+
+    static final String PASS = "echo 1 > /logs/verifier/reward.txt\n";
+
+    @TempDir
+    static Path dataset;
+    @TempDir
+    static Path out;
+    static Runs.Finished run;
+    static Map<String, TrialRecord> byTask;
+
+    @BeforeAll
+    static void runTheDataset() throws Exception {
+        TaskWriter.task(dataset, "passes", "", "echo done > /app/out\n",
+            "grep -q done /app/out && echo 1 > /logs/verifier/reward.txt || echo 0 > /logs/verifier/reward.txt\n");
+        TaskWriter.task(dataset, "partial-credit", "", "true\n",
+            "echo '{\"reward\": 0.5, \"lint\": 1}' > /logs/verifier/reward.json\n");
+        TaskWriter.task(dataset, "no-reward", "", "true\n", "echo checking; exit 1\n");
+        TaskWriter.task(dataset, "planted-reward", "", "mkdir -p /logs/verifier; echo 1 > /logs/verifier/reward.txt\n",
+            "echo 'the agent wrote a reward; the verifier writes none'\n");
+        TaskWriter.task(dataset, "slow-verifier", "[verifier]\ntimeout_sec = 2\n", "true\n", "sleep 60\n" + PASS);
+        TaskWriter.task(dataset, "slow-agent", "[agent]\ntimeout_sec = 2\n", "sleep 60\n", PASS);
+        TaskWriter.task(dataset, "lingering-agent", "",
+            "nohup sh -c 'sleep 3; echo tampered > /app/flag' >/dev/null 2>&1 &\necho clean > /app/flag\n",
+            "sleep 5; grep -qx clean /app/flag && echo 1 > /logs/verifier/reward.txt || echo 0 > /logs/verifier/reward.txt\n");
+        TaskWriter.task(dataset, "hidden-tests", "", "[ -e /tests ] && echo seen > /app/tests-seen; true\n",
+            "[ -e /app/tests-seen ] && echo 0 > /logs/verifier/reward.txt || echo 1 > /logs/verifier/reward.txt\n");
+        TaskWriter.task(dataset, "network-default", "", "ls /sys/class/net > /app/agent-net\n",
+            "if [ \"$(cat /app/agent-net)\" = lo ] && ls /sys/class/net | grep -q eth0; then echo 1; else echo 0; fi > /logs/verifier/reward.txt\n");
+        TaskWriter.task(dataset, "network-none", "[environment]\nnetwork_mode = \"no-network\"\n", "true\n",
+            "[ \"$(ls /sys/class/net)\" = lo ] && echo 1 > /logs/verifier/reward.txt || echo 0 > /logs/verifier/reward.txt\n");
+        TaskWriter.task(dataset, "network-public", "[environment]\nnetwork_mode = \"public\"\n", "ls /sys/class/net > /app/agent-net\n",
+            "grep -q eth0 /app/agent-net && echo 1 > /logs/verifier/reward.txt || echo 0 > /logs/verifier/reward.txt\n");
+        TaskWriter.task(dataset, "bad-toml", "name = [unclosed\n", "true\n", PASS);
+        TaskWriter.task(dataset, "missing-test", "", "true\n", null);
+        Files.createDirectories(dataset.resolve("missing-test/tests"));
+
+        run = Runs.run(dataset, "oracle", 1, out.resolve("run"));
+        byTask = TrialRecordReader.readAll(run.result().dir().trials()).stream()
+            .collect(Collectors.toMap(TrialRecord::taskId, r -> r));
+    }
+
+    @Test
+    void brokenTasksAreNamedBySkippedFileAndTheRestRun() {
+        assertThat(run.output()).contains("skipping a task: " + dataset.toAbsolutePath().normalize().resolve("bad-toml/task.toml"))
+            .contains("skipping a task: " + dataset.toAbsolutePath().normalize().resolve("missing-test/tests/test.sh") + ": missing");
+        assertThat(byTask).hasSize(11).doesNotContainKeys("bad-toml", "missing-test");
+        assertThat(Docker.containersWithLabel(SandboxLabels.RUN + "=" + run.result().runId())).isEmpty();
+    }
+
+    @Test
+    void aPassingVerifierPasses() {
+        assertThat(byTask.get("passes").status()).isEqualTo(TrialStatus.PASSED);
+    }
+
+    @Test
+    void partialCreditIsAFailWithEveryNamedReward() {
+        TrialRecord r = byTask.get("partial-credit");
+        assertThat(r.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(r.reward()).isEqualTo(0.5);
+        assertThat(r.rewards()).containsExactlyInAnyOrderEntriesOf(Map.of("reward", 0.5, "lint", 1.0));
+    }
+
+    @Test
+    void noRewardIsAVerifierErrorNotAFail() {
+        TrialRecord r = byTask.get("no-reward");
+        assertThat(r.status()).isEqualTo(TrialStatus.ERROR);
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.VERIFIER);
+        assertThat(r.errorMessage()).contains("reward.txt").contains("exited with 1").contains("checking");
+        assertThat(r.reward()).isNull();
+    }
+
+    @Test
+    void onlyTheVerifiersOwnRewardCounts() {
+        TrialRecord r = byTask.get("planted-reward");
+        assertThat(r.status()).isEqualTo(TrialStatus.ERROR);
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.VERIFIER);
+    }
+
+    @Test
+    void timeoutsAreErrorsOfTheirPhase() {
+        assertThat(byTask.get("slow-verifier").errorKind()).isEqualTo(ErrorKind.VERIFIER_TIMEOUT);
+        assertThat(byTask.get("slow-verifier").verifierMs()).isBetween(2_000L, 30_000L);
+        assertThat(byTask.get("slow-agent").errorKind()).isEqualTo(ErrorKind.AGENT_TIMEOUT);
+        assertThat(byTask.get("slow-agent").errorMessage()).contains("timeout of 2 s");
+    }
+
+    @Test
+    void processesTheAgentLeftRunningAreStoppedBeforeTheVerifier() {
+        assertThat(byTask.get("lingering-agent").status()).isEqualTo(TrialStatus.PASSED);
+    }
+
+    @Test
+    void testsAreCopiedInOnlyAfterTheAgent() {
+        assertThat(byTask.get("hidden-tests").status()).isEqualTo(TrialStatus.PASSED);
+    }
+
+    @Test
+    void theAgentHasNoNetworkUnlessTheTaskAsksAndTheVerifierFollowsTheTask() {
+        assertThat(byTask.get("network-default").status()).isEqualTo(TrialStatus.PASSED);
+        assertThat(byTask.get("network-none").status()).isEqualTo(TrialStatus.PASSED);
+        assertThat(byTask.get("network-public").status()).isEqualTo(TrialStatus.PASSED);
+    }
+
+    @Test
+    void agentAndVerifierLogsAreKeptPerTrial() throws Exception {
+        TrialRecord r = byTask.get("no-reward");
+        Path logs = run.result().dir().logs().resolve(r.trialId());
+        assertThat(Files.readString(logs.resolve("verifier.log"))).isEqualTo("checking\n");
+        assertThat(Files.readString(logs.resolve("agent.log"))).contains("solve.sh exited with 0");
+    }
+}
