@@ -5,6 +5,7 @@ import dev.gauntlet.harness.run.RunOptions;
 import dev.gauntlet.harness.trial.NetworkPolicy;
 import dev.gauntlet.sandbox.docker.DockerBackend;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,8 +17,12 @@ import picocli.CommandLine.Parameters;
     description = "Runs every task of the datasets with an agent and writes the records to a run directory.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "DATASET", description = "A task directory, or a directory of tasks.")
-    List<Path> datasets;
+    /** Set by bin/gauntlet: the bundled example suite, run when no dataset is named. */
+    static final String EXAMPLES_PROPERTY = "gauntlet.examples";
+
+    @Parameters(arity = "0..*", paramLabel = "DATASET",
+        description = "A task directory, or a directory of tasks. Default: the bundled example suite.")
+    List<Path> datasets = new ArrayList<>();
 
     @Option(names = "--agent", defaultValue = "oracle", description = "Agent: oracle (runs solution/solve.sh) or nop. Default: ${DEFAULT-VALUE}.")
     String agent;
@@ -43,11 +48,22 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions options = new RunOptions(datasets, agent, model, attempts, concurrency, out, networkPolicy(), dockerHost);
+        RunOptions options = new RunOptions(datasetsOrExamples(), agent, model, attempts, concurrency, out, networkPolicy(), dockerHost);
         try (DockerBackend backend = DockerBackend.connect(dockerHost)) {
             EvalRun.Result result = new EvalRun(options, backend, System.out).execute();
             return result.interrupted() ? 130 : 0;
         }
+    }
+
+    private List<Path> datasetsOrExamples() {
+        if (!datasets.isEmpty()) {
+            return datasets;
+        }
+        String examples = System.getProperty(EXAMPLES_PROPERTY);
+        if (examples == null) {
+            throw new IllegalArgumentException("name at least one DATASET (a task directory or a directory of tasks)");
+        }
+        return List.of(Path.of(examples));
     }
 
     private NetworkPolicy networkPolicy() {

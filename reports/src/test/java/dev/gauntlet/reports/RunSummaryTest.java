@@ -1,0 +1,71 @@
+package dev.gauntlet.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.records.ErrorKind;
+import dev.gauntlet.records.TrialRecord;
+import dev.gauntlet.records.TrialStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunSummaryTest {
+
+    static TrialRecord record(String task, int attempt, TrialStatus status, Double reward) {
+        Instant t = Instant.parse("2026-11-28T10:00:00Z");
+        return new TrialRecord("run", task + attempt, "set", task, "h", "oracle", null, attempt, status,
+            status == TrialStatus.ERROR ? ErrorKind.VERIFIER : null, status == TrialStatus.ERROR ? "no reward" : null,
+            reward, reward == null ? Map.of() : Map.of("reward", reward), t, t.plusSeconds(1), 1, 2, 3, 6, "img", null);
+    }
+
+    final List<TrialRecord> records = List.of(
+        record("a", 1, TrialStatus.PASSED, 1.0),
+        record("a", 2, TrialStatus.FAILED, 0.0),
+        record("b", 1, TrialStatus.FAILED, 0.5),
+        record("b", 2, TrialStatus.ERROR, null));
+
+    @Test
+    void countsAndMeansExcludeErrorsFromTheReward() {
+        RunSummary summary = RunSummary.of(records, Duration.ofSeconds(2));
+
+        assertThat(summary.trials()).isEqualTo(4);
+        assertThat(summary.count(TrialStatus.PASSED)).isEqualTo(1);
+        assertThat(summary.count(TrialStatus.FAILED)).isEqualTo(2);
+        assertThat(summary.count(TrialStatus.ERROR)).isEqualTo(1);
+        assertThat(summary.byError()).containsExactlyEntriesOf(Map.of(ErrorKind.VERIFIER, 1));
+        assertThat(summary.meanReward()).hasValue(0.5);
+        assertThat(summary.tasks().get("a").meanReward()).hasValue(0.5);
+        assertThat(summary.tasks().get("b").meanReward()).hasValue(0.5);
+        assertThat(summary.tasks().get("b").errors()).isEqualTo(1);
+        assertThat(summary.trialsPerSecond()).isEqualTo(2.0);
+    }
+
+    @Test
+    void printsOneLinePerTaskAndATotal() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SummaryTable.print(RunSummary.of(records, Duration.ofSeconds(2)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
+            task                         trials passed failed errors  reward
+            a                                 2      1      1      0   0.500
+            b                                 2      0      1      1   0.500
+            total                             4      1      2      1   0.500
+
+            errors by kind: verifier=1
+            mean reward 0.500 over 3 scored trials (errors excluded); wall time 2.0 s; 2.00 trials/s
+            """);
+    }
+
+    @Test
+    void anEmptyRunHasNoMeanReward() {
+        RunSummary summary = RunSummary.of(List.of(), Duration.ZERO);
+
+        assertThat(summary.meanReward()).isEmpty();
+        assertThat(SummaryTable.toJson(summary).get("mean_reward").isNull()).isTrue();
+    }
+}
