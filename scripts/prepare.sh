@@ -67,14 +67,16 @@ ensure_base_image() {
   local suite=${BASE_IMAGE#*:}; suite=${suite%%-*}
   step "No registry reachable: building $BASE_IMAGE locally with debootstrap ($suite, minbase; about a minute)"
   command -v debootstrap >/dev/null || apt_install debootstrap
-  local rootfs; rootfs=$(mktemp -d /tmp/gauntlet-rootfs.XXXXXX)
-  trap 'rm -rf "$rootfs"' RETURN
-  debootstrap --variant=minbase "$suite" "$rootfs" "$DEBIAN_MIRROR" >/tmp/gauntlet-debootstrap.log 2>&1 \
+  GAUNTLET_ROOTFS=$(mktemp -d /tmp/gauntlet-rootfs.XXXXXX)
+  trap 'rm -rf "$GAUNTLET_ROOTFS"' EXIT
+  debootstrap --variant=minbase "$suite" "$GAUNTLET_ROOTFS" "$DEBIAN_MIRROR" >/tmp/gauntlet-debootstrap.log 2>&1 \
     || fail "debootstrap failed; see /tmp/gauntlet-debootstrap.log"
-  rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/archives/*.deb
-  tar -C "$rootfs" -c . | docker import \
+  rm -rf "$GAUNTLET_ROOTFS"/var/lib/apt/lists/* "$GAUNTLET_ROOTFS"/var/cache/apt/archives/*.deb
+  tar -C "$GAUNTLET_ROOTFS" -c . | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'CMD ["bash"]' - "$BASE_IMAGE" >/dev/null || fail "docker import of $BASE_IMAGE failed"
+  rm -rf "$GAUNTLET_ROOTFS"
+  trap - EXIT
 }
 
 # Builds the project when any source or pom is newer than the jar.
