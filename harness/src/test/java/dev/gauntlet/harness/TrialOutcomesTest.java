@@ -32,7 +32,7 @@ class TrialOutcomesTest {
 
     @BeforeAll
     static void runTheDataset() throws Exception {
-        TaskWriter.task(dataset, "passes", "", "echo done > /app/out\n",
+        TaskWriter.task(dataset, "passes", "", "echo done > /app/out; echo 'step 1' > /logs/agent/trajectory.txt\n",
             "grep -q done /app/out && echo 1 > /logs/verifier/reward.txt || echo 0 > /logs/verifier/reward.txt\n");
         TaskWriter.task(dataset, "partial-credit", "", "true\n",
             "echo '{\"reward\": 0.5, \"lint\": 1}' > /logs/verifier/reward.json\n");
@@ -129,5 +129,9 @@ class TrialOutcomesTest {
         Path logs = run.result().dir().logs().resolve(r.trialId());
         assertThat(Files.readString(logs.resolve("verifier.log"))).isEqualTo("checking\n");
         assertThat(Files.readString(logs.resolve("agent.log"))).contains("solve.sh exited with 0");
+
+        Path passed = run.result().dir().logs().resolve(byTask.get("passes").trialId());
+        assertThat(Files.readString(passed.resolve("agent/trajectory.txt"))).isEqualTo("step 1\n");
+        assertThat(Files.readString(passed.resolve("verifier/reward.txt"))).isEqualTo("1\n");
     }
 }

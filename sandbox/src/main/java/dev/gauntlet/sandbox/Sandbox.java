@@ -20,6 +20,12 @@ public interface Sandbox extends AutoCloseable {
     /** Copies the contents of a host directory into {@code targetDir} (created if missing) in the sandbox. */
     void copyIn(Path hostDir, String targetDir);
 
+    /**
+     * Copies a directory (or file) of the sandbox into {@code hostDir}, at most {@code maxBytes} in all; files past
+     * the limit are left out. Returns false when {@code path} does not exist.
+     */
+    boolean copyOut(String path, Path hostDir, long maxBytes);
+
     /** Reads a file of the sandbox, empty when it does not exist; at most {@code maxBytes} are returned. */
     Optional<byte[]> readFile(String path, int maxBytes);
 

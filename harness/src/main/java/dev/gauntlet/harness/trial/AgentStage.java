@@ -23,6 +23,7 @@ final class AgentStage {
         Duration timeout = trial.task().agent().timeout();
         AgentResult result = agent.run(new AgentContext(trial.task(), sandbox, timeout));
         logs.write(trial.trialId(), "agent.log", result.log());
+        logs.collect(trial.trialId(), sandbox, "/logs/agent", "agent");
         if (result instanceof AgentResult.TimedOut) {
             throw new TrialFailure(ErrorKind.AGENT_TIMEOUT, "the agent was still running after its timeout of "
                 + timeout.toSeconds() + " s ([agent] timeout_sec)");

@@ -1,13 +1,20 @@
 package dev.gauntlet.harness.trial;
 
+import dev.gauntlet.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Each trial's logs ({@code agent.log}, {@code verifier.log}) under {@code RUN_DIR/logs/TRIAL_ID/}. */
+/**
+ * Each trial's logs under {@code RUN_DIR/logs/TRIAL_ID/}: {@code agent.log} and {@code verifier.log} (what
+ * their commands printed) and {@code agent/} and {@code verifier/} (what they wrote to {@code /logs/agent}
+ * and {@code /logs/verifier} in the sandbox, at most {@value #MAX_COPY_BYTES} bytes each).
+ */
 public final class TrialLogs {
+
+    static final long MAX_COPY_BYTES = 16L * 1024 * 1024;
 
     private final Path root;
 
@@ -17,6 +24,11 @@ public final class TrialLogs {
 
     public Path dir(String trialId) {
         return root.resolve(trialId);
+    }
+
+    /** Copies a directory of the sandbox next to the trial's logs. */
+    void collect(String trialId, Sandbox sandbox, String sandboxDir, String name) {
+        sandbox.copyOut(sandboxDir, dir(trialId).resolve(name), MAX_COPY_BYTES);
     }
 
     void write(String trialId, String name, String text) {

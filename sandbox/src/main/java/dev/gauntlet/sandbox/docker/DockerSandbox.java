@@ -103,6 +103,18 @@ final class DockerSandbox implements Sandbox {
     }
 
     @Override
+    public boolean copyOut(String path, Path hostDir, long maxBytes) {
+        try (InputStream tar = client.copyArchiveFromContainerCmd(id, path).exec()) {
+            Tars.extract(tar, hostDir, maxBytes);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (IOException | RuntimeException e) {
+            throw new SandboxException("copying " + path + " out of sandbox " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<byte[]> readFile(String path, int maxBytes) {
         try (InputStream tar = client.copyArchiveFromContainerCmd(id, path).exec()) {
             return Tars.firstFile(tar, maxBytes);

@@ -69,6 +69,35 @@ public final class Tars {
         }
     }
 
+    /**
+     * Extracts a tar as the engine sends it (entries under the copied directory's own name) into {@code target},
+     * without that first path component. Regular files and directories only; an entry that would land outside
+     * {@code target} is refused; files are written until {@code maxBytes} is reached, the rest left out.
+     */
+    public static void extract(InputStream in, Path target, long maxBytes) throws IOException {
+        Path root = target.toAbsolutePath().normalize();
+        Files.createDirectories(root);
+        long budget = maxBytes;
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                String relative = slash < 0 ? (entry.isDirectory() ? "" : name) : name.substring(slash + 1);
+                Path out = root.resolve(relative).normalize();
+                if (!out.startsWith(root)) {
+                    throw new IOException("refusing tar entry outside the target directory: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else if (entry.isFile() && entry.getSize() <= budget) {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(tar, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    budget -= entry.getSize();
+                }
+            }
+        }
+    }
+
     private static TarArchiveEntry directory(String name) {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setMode(040755);
