@@ -18,12 +18,14 @@ import java.util.stream.Stream;
  * @param root     the path it was loaded from
  * @param tasks    the tasks that loaded, sorted by id
  * @param problems every problem found, errors (task skipped) and warnings
+ * @param skipped  the task directories that were skipped because of an error
  */
-public record Dataset(String name, Path root, List<Task> tasks, List<TaskProblem> problems) {
+public record Dataset(String name, Path root, List<Task> tasks, List<TaskProblem> problems, List<Path> skipped) {
 
     public Dataset {
         tasks = List.copyOf(tasks);
         problems = List.copyOf(problems);
+        skipped = List.copyOf(skipped);
     }
 
     /**
@@ -42,29 +44,32 @@ public record Dataset(String name, Path root, List<Task> tasks, List<TaskProblem
         }
         List<Task> tasks = new ArrayList<>();
         List<TaskProblem> problems = new ArrayList<>();
+        List<Path> skipped = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
         for (Path dir : taskDirs) {
             HarborTaskLoader.Result result = HarborTaskLoader.load(dir);
             problems.addAll(result.problems());
             Task task = result.task();
             if (task == null) {
+                skipped.add(dir);
                 continue;
             }
             Path earlier = seen.putIfAbsent(task.id(), dir);
             if (earlier != null) {
                 problems.add(TaskProblem.error(dir.resolve("task.toml"), "[task] name",
                     "'" + task.id() + "' is already the name of " + earlier + "; task names must be unique"));
+                skipped.add(dir);
             } else {
                 tasks.add(task);
             }
         }
         tasks.sort(java.util.Comparator.comparing(Task::id));
-        return new Dataset(root.getFileName().toString(), root, tasks, problems);
+        return new Dataset(root.getFileName().toString(), root, tasks, problems, skipped);
     }
 
-    /** True when at least one problem is an error (a task was skipped). */
+    /** True when a task was skipped because of an error. */
     public boolean hasErrors() {
-        return problems.stream().anyMatch(TaskProblem::isError);
+        return !skipped.isEmpty();
     }
 
     private static List<Path> childTaskDirs(Path root) {

@@ -116,6 +116,7 @@ class DatasetLoadTest {
 
         assertThat(dataset.tasks()).extracting(Task::id).containsExactly("ok/good");
         assertThat(dataset.hasErrors()).isTrue();
+        assertThat(dataset.skipped()).containsExactly(root.resolve("bad-toml"), root.resolve("no-tests"));
         assertThat(dataset.problems()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo(root.resolve("bad-toml/task.toml"));
             assertThat(p.reason()).startsWith("not valid TOML (line 1");

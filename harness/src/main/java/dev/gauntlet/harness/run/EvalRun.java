@@ -188,6 +188,8 @@ public final class EvalRun {
             set.put("name", d.name());
             set.put("path", d.root().toString());
             set.put("tasks", d.tasks().size());
+            ArrayNode skipped = set.putArray("skipped");
+            d.skipped().forEach(p -> skipped.add(p.toString()));
             ArrayNode problems = set.putArray("problems");
             d.problems().forEach(p -> problems.add(p.toString()));
         }
