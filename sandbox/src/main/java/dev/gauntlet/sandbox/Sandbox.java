@@ -29,6 +29,12 @@ public interface Sandbox extends AutoCloseable {
     /** Reads a file of the sandbox, empty when it does not exist; at most {@code maxBytes} are returned. */
     Optional<byte[]> readFile(String path, int maxBytes);
 
+    /**
+     * Kills every process in the sandbox except its own first one, including the shells of its sessions
+     * (new ones start on the next command), so nothing started before can act after.
+     */
+    void stopProcesses();
+
     /** Connects the sandbox to the network or cuts it off. */
     void setNetwork(boolean enabled);
 

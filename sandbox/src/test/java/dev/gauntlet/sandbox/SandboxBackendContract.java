@@ -60,7 +60,7 @@ public abstract class SandboxBackendContract {
             ExecResult result = sandbox.exec(ExecRequest.of("echo started; sleep 30", Duration.ofSeconds(1)));
 
             assertThat(result).isInstanceOf(ExecResult.TimedOut.class);
-            assertThat(result.output()).isEqualTo("started\n");
+            assertThat(result.output()).startsWith("started\n");
             assertThat(completed(sandbox.exec(ExecRequest.of("echo alive", Duration.ofSeconds(30)))).output()).isEqualTo("alive\n");
         }
     }
@@ -145,4 +145,76 @@ public abstract class SandboxBackendContract {
         assertThatThrownBy(() -> sandbox.exec(ExecRequest.of("true", Duration.ofSeconds(5)))).isInstanceOf(SandboxException.class);
     }
 
+
+    @Test
+    void aSessionKeepsItsWorkingDirectoryAndVariablesLikeATerminal() {
+        try (Sandbox sandbox = sandbox(false)) {
+            completed(sandbox.exec(ExecRequest.of("mkdir -p /work/here && cd /work/here && export COLOR=blue", Duration.ofSeconds(10))));
+
+            assertThat(completed(sandbox.exec(ExecRequest.of("pwd; echo $COLOR", Duration.ofSeconds(10)))).output())
+                .isEqualTo("/work/here\nblue\n");
+            assertThat(completed(sandbox.exec(ExecRequest.of("pwd; echo ${X:-unset}", Duration.ofSeconds(10))
+                .withWorkdir("/").withEnv(Map.of("X", "it's scoped")))).output()).isEqualTo("/\nit's scoped\n");
+            assertThat(completed(sandbox.exec(ExecRequest.of("pwd; echo ${X:-unset}", Duration.ofSeconds(10)))).output())
+                .as("a request's own workdir and variables do not stick").isEqualTo("/work/here\nunset\n");
+        }
+    }
+
+    @Test
+    void quotesSyntaxErrorsAndBinaryOutputDoNotBreakTheSession() {
+        try (Sandbox sandbox = sandbox(false)) {
+            assertThat(completed(sandbox.exec(ExecRequest.of("echo \"it's\" 'a \"test\"'", Duration.ofSeconds(10)))).output())
+                .isEqualTo("it's a \"test\"\n");
+            ExecResult.Completed broken = completed(sandbox.exec(ExecRequest.of("if then fi (", Duration.ofSeconds(10))));
+            assertThat(broken.exitCode()).isEqualTo(2);
+            assertThat(broken.output()).contains("syntax error");
+            ExecResult.Completed binary = completed(sandbox.exec(ExecRequest.of("head -c 100000 /dev/urandom; echo; echo end", Duration.ofSeconds(10))));
+            assertThat(binary.exitCode()).isZero();
+            assertThat(binary.output()).endsWith("\nend\n");
+            assertThat(completed(sandbox.exec(ExecRequest.of("printf 'no newline'", Duration.ofSeconds(10)))).output()).isEqualTo("no newline");
+        }
+    }
+
+    @Test
+    void aShellThatExitsIsReportedAndReplaced() {
+        try (Sandbox sandbox = sandbox(false)) {
+            completed(sandbox.exec(ExecRequest.of("cd /etc", Duration.ofSeconds(10))));
+            ExecResult.Completed exited = completed(sandbox.exec(ExecRequest.of("echo bye; exit 7", Duration.ofSeconds(10))));
+
+            assertThat(exited.exitCode()).isEqualTo(7);
+            assertThat(exited.output()).startsWith("bye\n").contains("a new shell was started");
+            assertThat(completed(sandbox.exec(ExecRequest.of("echo back; pwd", Duration.ofSeconds(10)))).output()).isEqualTo("back\n/tmp\n");
+            completed(sandbox.exec(ExecRequest.of("kill -9 $$", Duration.ofSeconds(10))));
+            assertThat(completed(sandbox.exec(ExecRequest.of("echo again", Duration.ofSeconds(10)))).output()).isEqualTo("again\n");
+        }
+    }
+
+    @Test
+    void aTimeoutKillsTheWholeCommandTreeButABusyShellIsReplaced() {
+        try (Sandbox sandbox = sandbox(false)) {
+            assertThat(sandbox.exec(ExecRequest.of("sh -c 'sleep 100 & sleep 100; wait'", Duration.ofSeconds(1))))
+                .isInstanceOf(ExecResult.TimedOut.class);
+            assertThat(completed(sandbox.exec(ExecRequest.of("cat /proc/[0-9]*/comm | grep -c '^sleep$'", Duration.ofSeconds(10)))).output())
+                .as("only the sandbox's own first process sleeps on").isEqualTo("1\n");
+            assertThat(sandbox.exec(ExecRequest.of("while :; do :; done", Duration.ofSeconds(1)))).isInstanceOf(ExecResult.TimedOut.class);
+            assertThat(completed(sandbox.exec(ExecRequest.of("echo usable", Duration.ofSeconds(10)))).output()).isEqualTo("usable\n");
+        }
+    }
+
+    @Test
+    void stopProcessesLeavesNothingRunningButTheSandboxItself() {
+        try (Sandbox sandbox = sandbox(false)) {
+            completed(sandbox.exec(ExecRequest.of("nohup sh -c 'sleep 300' >/dev/null 2>&1 &", Duration.ofSeconds(10))));
+            completed(sandbox.exec(ExecRequest.of("cd /etc", Duration.ofSeconds(10)).withUser("nobody")));
+            assertThat(completed(sandbox.exec(ExecRequest.of("grep -l 'sleep 30[0]' /proc/[0-9]*/cmdline 2>/dev/null | wc -l", Duration.ofSeconds(10)))).output())
+                .isNotEqualTo("0\n");
+
+            sandbox.stopProcesses();
+
+            assertThat(completed(sandbox.exec(ExecRequest.of("grep -l 'sleep 30[0]' /proc/[0-9]*/cmdline 2>/dev/null | wc -l", Duration.ofSeconds(10)))).output())
+                .isEqualTo("0\n");
+            assertThat(completed(sandbox.exec(ExecRequest.of("pwd", Duration.ofSeconds(10)).withUser("nobody"))).output())
+                .as("a new shell for the next command").isEqualTo("/tmp\n");
+        }
+    }
 }

@@ -4,11 +4,10 @@ import dev.gauntlet.harness.agent.Agent;
 import dev.gauntlet.harness.agent.AgentContext;
 import dev.gauntlet.harness.agent.AgentResult;
 import dev.gauntlet.records.ErrorKind;
-import dev.gauntlet.sandbox.ExecRequest;
 import dev.gauntlet.sandbox.Sandbox;
 import java.time.Duration;
 
-/** Stage 2: the agent acts, then every process it started is stopped so none can touch the verifier. */
+/** Stage 2: the agent acts, then every process in the sandbox is stopped so none can touch the verifier. */
 final class AgentStage {
 
     private final Agent agent;
@@ -28,11 +27,6 @@ final class AgentStage {
             throw new TrialFailure(ErrorKind.AGENT_TIMEOUT, "the agent was still running after its timeout of "
                 + timeout.toSeconds() + " s ([agent] timeout_sec)");
         }
-        stopAgentProcesses(sandbox);
-    }
-
-    /** Kills every process but the sandbox's first one; run as root so nothing the agent started survives. */
-    static void stopAgentProcesses(Sandbox sandbox) {
-        sandbox.exec(ExecRequest.of("kill -9 -1 2>/dev/null; true", Duration.ofSeconds(30)).withUser("0"));
+        sandbox.stopProcesses();
     }
 }

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sandboxes as Docker containers. Each container runs {@code sleep <max lifetime>} as its first process, so
- * an orphan stops on its own; it has no network unless asked, memory/CPU/process limits, every capability
+ * Sandboxes as Docker containers. Each container's first process is a shell loop that ends at the
+ * sandbox's maximum lifetime, so an orphan stops on its own; it has no network unless asked, memory/CPU/process limits, every capability
  * dropped but the few a root shell needs to manage files and processes, and {@code no-new-privileges}.
  */
 public final class DockerBackend implements SandboxBackend {
@@ -29,13 +29,22 @@ public final class DockerBackend implements SandboxBackend {
     private static final Capability[] KEPT = {Capability.CHOWN, Capability.DAC_OVERRIDE, Capability.FOWNER,
         Capability.FSETID, Capability.KILL, Capability.SETGID, Capability.SETUID, Capability.NET_BIND_SERVICE};
 
+    /**
+     * The container's first process: lives until the maximum lifetime ($1 seconds), survives {@code kill -9 -1}
+     * (which spares PID 1) and reaps the orphans a trial leaves, so none lingers as a zombie.
+     */
+    private static final String FIRST_PROCESS =
+        "end=$(( $(date +%s) + $1 )); while [ \"$(date +%s)\" -lt \"$end\" ]; do sleep 60 & wait $!; done";
+
     private final DockerClient client;
+    private final EngineEndpoint engine;
     private final DockerImages images;
     private final String process;
 
-    DockerBackend(DockerClient client, String process) {
-        this.client = client;
-        this.images = new DockerImages(client);
+    DockerBackend(DockerClients.Connection connection, String process) {
+        this.client = connection.client();
+        this.engine = connection.engine();
+        this.images = new DockerImages(connection.client());
         this.process = process;
     }
 
@@ -69,8 +78,8 @@ public final class DockerBackend implements SandboxBackend {
         CreateContainerCmd create = client.createContainerCmd(spec.image())
             .withName(name)
             .withLabels(labels)
-            .withEntrypoint("sleep")
-            .withCmd(String.valueOf(Math.max(1, spec.maxLifetime().toSeconds())))
+            .withEntrypoint("sh", "-c", FIRST_PROCESS, "sandbox", String.valueOf(Math.max(1, spec.maxLifetime().toSeconds())))
+            .withCmd(List.of())
             .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
             .withHostConfig(host);
         if (spec.workdir() != null) {
@@ -88,7 +97,7 @@ public final class DockerBackend implements SandboxBackend {
             remove(client, id);
             throw new SandboxException("starting sandbox " + name + " from " + spec.image() + " failed: " + e.getMessage(), e);
         }
-        return new DockerSandbox(client, id, name, spec.network());
+        return new DockerSandbox(client, engine, id, name, spec.network());
     }
 
     @Override

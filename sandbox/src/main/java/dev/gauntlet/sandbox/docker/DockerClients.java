@@ -13,12 +13,16 @@ final class DockerClients {
     private DockerClients() {
     }
 
+    /** A client and the endpoint it talks to. */
+    record Connection(DockerClient client, EngineEndpoint engine) {
+    }
+
     /**
      * Connects to {@code dockerHost} (null: {@code DOCKER_HOST}, else the local socket) and pins the client to
      * the engine's own API version, so old engines (1.41) and new ones (1.44+) both work.
      */
-    static DockerClient connect(String dockerHost) {
-        DockerClient probe = open(dockerHost, null);
+    static Connection connect(String dockerHost) {
+        DockerClient probe = open(config(dockerHost, null));
         String apiVersion;
         try {
             apiVersion = probe.versionCmd().exec().getApiVersion();
@@ -28,10 +32,11 @@ final class DockerClients {
         } finally {
             closeQuietly(probe);
         }
-        return open(dockerHost, apiVersion);
+        DefaultDockerClientConfig config = config(dockerHost, apiVersion);
+        return new Connection(open(config), new EngineEndpoint(config.getDockerHost(), apiVersion));
     }
 
-    private static DockerClient open(String dockerHost, String apiVersion) {
+    private static DefaultDockerClientConfig config(String dockerHost, String apiVersion) {
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (dockerHost != null) {
             config.withDockerHost(dockerHost);
@@ -39,7 +44,10 @@ final class DockerClients {
         if (apiVersion != null) {
             config.withApiVersion(apiVersion);
         }
-        DefaultDockerClientConfig built = config.build();
+        return config.build();
+    }
+
+    private static DockerClient open(DefaultDockerClientConfig built) {
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
             .dockerHost(built.getDockerHost())
             .sslConfig(built.getSSLConfig())

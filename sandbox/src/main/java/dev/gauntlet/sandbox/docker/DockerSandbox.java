@@ -1,38 +1,38 @@
 package dev.gauntlet.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
 import dev.gauntlet.sandbox.ExecRequest;
 import dev.gauntlet.sandbox.ExecResult;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxException;
-import dev.gauntlet.sandbox.internal.CappedOutput;
 import dev.gauntlet.sandbox.internal.Tars;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A running container; commands are engine execs with an empty standard input. */
+/** A running container; commands go through long-lived shell sessions, one per user. */
 final class DockerSandbox implements Sandbox {
 
     private static final String NETWORK = "bridge";
 
     private final DockerClient client;
+    private final EngineEndpoint engine;
+    private final Map<String, ShellSession> sessions = new HashMap<>();
     private final String id;
     private final String name;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean networked;
 
-    DockerSandbox(DockerClient client, String id, String name, boolean networked) {
+    DockerSandbox(DockerClient client, EngineEndpoint engine, String id, String name, boolean networked) {
         this.client = client;
+        this.engine = engine;
         this.id = id;
         this.name = name;
         this.networked = networked;
@@ -43,50 +43,31 @@ final class DockerSandbox implements Sandbox {
         return id;
     }
 
+    /**
+     * Runs the command in this sandbox's shell session for the request's user (opened on first use), so
+     * commands of one user share a working directory and exported variables.
+     */
     @Override
     public ExecResult exec(ExecRequest request) {
-        long start = System.nanoTime();
-        ExecCreateCmd create = client.execCreateCmd(id)
-            .withCmd("sh", "-c", request.command())
-            .withAttachStdin(false).withAttachStdout(true).withAttachStderr(true)
-            .withEnv(request.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-        if (request.user() != null) {
-            create.withUser(request.user());
+        if (closed.get()) {
+            throw new SandboxException("sandbox " + name + " was already removed");
         }
-        if (request.workdir() != null) {
-            create.withWorkingDir(request.workdir());
+        ShellSession session;
+        synchronized (sessions) {
+            session = sessions.computeIfAbsent(request.user() == null ? "" : request.user(),
+                user -> new ShellSession(client, engine, id, user.isEmpty() ? null : user));
         }
-        CappedOutput output = new CappedOutput(request.outputLimit());
-        String execId;
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                synchronized (output) {
-                    output.write(frame.getPayload());
-                }
-            }
-        };
-        try {
-            execId = create.exec().getId();
-            client.execStartCmd(execId).exec(callback);
-            boolean finished = callback.awaitCompletion(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            if (!finished) {
-                DockerClients.closeQuietly(callback);
-                synchronized (output) {
-                    return new ExecResult.TimedOut(output.toString(), elapsed);
-                }
-            }
-            Long exitCode = client.inspectExecCmd(execId).exec().getExitCodeLong();
-            synchronized (output) {
-                return new ExecResult.Completed(exitCode == null ? -1 : exitCode.intValue(), output.toString(), elapsed);
-            }
-        } catch (InterruptedException e) {
-            DockerClients.closeQuietly(callback);
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted while running a command in " + name, e);
-        } catch (RuntimeException e) {
-            throw new SandboxException("running a command in sandbox " + name + " failed: " + e.getMessage(), e);
+        return session.run(request);
+    }
+
+    @Override
+    public void stopProcesses() {
+        synchronized (sessions) {
+            sessions.values().forEach(ShellSession::close);
+            sessions.clear();
+        }
+        if (!OneShotExec.run(client, engine, id, "0", new String[] {"sh", "-c", "kill -9 -1 2>/dev/null; true"}, Duration.ofSeconds(30))) {
+            throw new SandboxException("could not stop the processes in sandbox " + name);
         }
     }
 
@@ -143,6 +124,10 @@ final class DockerSandbox implements Sandbox {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            synchronized (sessions) {
+                sessions.values().forEach(ShellSession::close);
+                sessions.clear();
+            }
             DockerBackend.remove(client, id);
         }
     }

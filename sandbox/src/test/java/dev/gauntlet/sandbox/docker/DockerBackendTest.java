@@ -104,4 +104,19 @@ class DockerBackendTest extends SandboxBackendContract {
             .isInstanceOf(SandboxException.class)
             .hasMessageContaining("gauntlet-test/does-not-exist:1");
     }
+
+    @Test
+    void aContainerKilledFromOutsideEndsTheCommandWithASandboxError() throws Exception {
+        try (Sandbox sandbox = sandbox(false)) {
+            completed(sandbox.exec(ExecRequest.of("true", Duration.ofSeconds(10))));
+            CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(
+                () -> sandbox.exec(ExecRequest.of("sleep 60", Duration.ofSeconds(90))));
+            Thread.sleep(500);
+            new ProcessBuilder("docker", "kill", sandbox.id()).start().waitFor();
+
+            assertThatThrownBy(() -> running.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SandboxException.class)
+                .hasMessageContaining("is gone: it exited with exit code 137");
+        }
+    }
 }
