@@ -18,14 +18,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged command line, run as a separate process the way a user runs it. */
+@ExtendWith(RemovesSnapshots.class)
 class CliIT {
 
     static final Path JAR = Path.of("target/gauntlet.jar");
 
-    record Exit(int code, String output) {
+    public record Exit(int code, String output) {
     }
 
     static Process start(Path outputFile, String... args) throws IOException {
@@ -35,7 +37,7 @@ class CliIT {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
     }
 
-    static Exit gauntlet(Path tmp, String... args) throws Exception {
+    public static Exit gauntlet(Path tmp, String... args) throws Exception {
         Path output = Files.createTempFile(tmp, "out", ".txt");
         Process process = start(output, args);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -78,7 +80,7 @@ class CliIT {
         while (Docker.containersWithLabel(label).size() < 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(Docker.containersWithLabel(label)).hasSize(2);
+        assertThat(Docker.containersWithLabel(label)).as("two trials running, and maybe warm sandboxes for the next").hasSizeGreaterThanOrEqualTo(2);
         Thread.sleep(1000);
         Docker.run("kill", "-INT", String.valueOf(process.pid()));
 

@@ -22,12 +22,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundled suite, end to end on the real engine: the oracle passes every task, nop passes none, and the
  * Parquet records read back in DuckDB with one row per trial.
  */
+@ExtendWith(RemovesSnapshots.class)
 class ExamplesSuiteTest {
 
     static final Path EXAMPLES = Path.of("../datasets/examples");

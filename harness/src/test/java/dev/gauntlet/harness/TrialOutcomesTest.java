@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One run over a dataset of small tasks, each built to end one particular way, plus two broken tasks that
  * must be reported and skipped while the rest run.
  */
+@ExtendWith(RemovesSnapshots.class)
 class TrialOutcomesTest {
 
     static final String PASS = "echo 1 > /logs/verifier/reward.txt\n";

@@ -35,6 +35,12 @@ public interface Sandbox extends AutoCloseable {
      */
     void stopProcesses();
 
+    /**
+     * Saves this sandbox's filesystem (not its processes) as the snapshot image {@code gauntlet-snap:NAME},
+     * replacing one of that name, and returns its reference; sandboxes created from it start from that state.
+     */
+    String snapshot(String name);
+
     /** Connects the sandbox to the network or cuts it off. */
     void setNetwork(boolean enabled);
 

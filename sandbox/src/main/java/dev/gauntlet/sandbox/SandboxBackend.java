@@ -15,6 +15,9 @@ public interface SandboxBackend extends AutoCloseable {
      */
     String ensureImage(ImageSpec spec);
 
+    /** The immutable id of an image on the backend, empty when it has no such image. */
+    java.util.Optional<String> imageId(String reference);
+
     /** Creates and starts a sandbox. */
     Sandbox create(SandboxSpec spec);
 
@@ -24,6 +27,17 @@ public interface SandboxBackend extends AutoCloseable {
      * @return how many were removed
      */
     int removeSandboxes(String runId);
+
+    /** Removes the snapshot {@code gauntlet-snap:NAME} if it exists. */
+    void removeSnapshot(String name);
+
+    /**
+     * Removes snapshots older than {@code maxAge}, then the oldest until those left take at most
+     * {@code maxBytes}; snapshots named in {@code keep} stay.
+     *
+     * @return how many were removed
+     */
+    int removeSnapshots(java.time.Duration maxAge, long maxBytes, java.util.Set<String> keep);
 
     @Override
     void close();

@@ -217,4 +217,57 @@ public abstract class SandboxBackendContract {
                 .as("a new shell for the next command").isEqualTo("/tmp\n");
         }
     }
+
+    @Test
+    void aSnapshotRestoresTheFilesystemInNewSandboxes() {
+        String name = "contract-" + UUID.randomUUID();
+        try (Sandbox sandbox = sandbox(false)) {
+            completed(sandbox.exec(ExecRequest.of("echo saved > /tmp/state; cd /tmp", Duration.ofSeconds(10))));
+            String reference = sandbox.snapshot(name);
+            try (Sandbox restored = backend().create(new SandboxSpec(reference, runId, "t2", false, 1, 256, 64, Map.of(), null,
+                    Duration.ofMinutes(5)))) {
+                assertThat(completed(restored.exec(ExecRequest.of("cat /tmp/state", Duration.ofSeconds(10)))).output()).isEqualTo("saved\n");
+            }
+        } finally {
+            backend().removeSnapshot(name);
+        }
+        assertThat(backend().imageId("gauntlet-snap:" + name)).isEmpty();
+    }
+
+    @Test
+    void aPoolHandsOutWarmSandboxesEachToOneCallerAndDrainsOnClose() throws Exception {
+        LiveSandboxes live = new LiveSandboxes(3);
+        SandboxSpec spec = new SandboxSpec(image(), runId, "pool", false, 1, 256, 64, Map.of(), null, Duration.ofMinutes(5));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (SandboxPool pool = new SandboxPool(backend(), spec, live, 2)) {
+            awaitReady(pool, 2);
+            assertThat(live.inUse()).isEqualTo(2);
+            Sandbox first = pool.acquire();
+            Sandbox second = pool.acquire();
+            seen.add(first.id());
+            seen.add(second.id());
+            assertThat(seen).hasSize(2);
+            awaitReady(pool, 1);
+            assertThat(live.inUse()).as("the limit holds: two in use, one warm").isEqualTo(3);
+            completed(first.exec(ExecRequest.of("touch /tmp/mine", Duration.ofSeconds(10))));
+            first.close();
+            second.close();
+            awaitReady(pool, 2);
+            Sandbox third = pool.acquire();
+            assertThat(seen).doesNotContain(third.id());
+            assertThat(completed(third.exec(ExecRequest.of("ls /tmp/mine 2>&1; true", Duration.ofSeconds(10)))).output())
+                .contains("No such file");
+            third.close();
+        }
+        assertThat(live.inUse()).isZero();
+        assertThat(backend().removeSandboxes(runId)).as("closing the pool removed the warm ones").isZero();
+    }
+
+    private static void awaitReady(SandboxPool pool, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (pool.ready() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(pool.ready()).isGreaterThanOrEqualTo(count);
+    }
 }

@@ -10,6 +10,8 @@ import dev.gauntlet.harness.trial.NetworkPolicy;
 import dev.gauntlet.harness.trial.TrialExecutor;
 import dev.gauntlet.harness.trial.TrialLogs;
 import dev.gauntlet.harness.trial.TrialSpec;
+import dev.gauntlet.harness.trial.WarmSandboxes;
+import dev.gauntlet.sandbox.LiveSandboxes;
 import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialStatus;
@@ -75,7 +77,7 @@ public final class EvalRun {
         }
         out.printf(Locale.ROOT, "Run %s: %d trials (%d tasks x %d attempts), agent %s, concurrency %d, network %s%n",
             runId, trials.size(), trials.size() / options.attempts(), options.attempts(), agent.name(),
-            options.concurrency(), options.network().name().toLowerCase(Locale.ROOT));
+            options.concurrency(), options.trial().network().name().toLowerCase(Locale.ROOT));
 
         Instant startedAt = Instant.now();
         RecordSink sink = new RecordSink(dir.trials(), 100, 10_000);
@@ -86,7 +88,10 @@ public final class EvalRun {
 
         Vertx vertx = Vertx.vertx();
         Scheduler scheduler = new Scheduler(vertx, options.concurrency());
-        TrialExecutor executor = new TrialExecutor(backend, agent, options.network(), new TrialLogs(dir.logs()), interrupted::get);
+        WarmSandboxes sandboxes = new WarmSandboxes(backend, options.trial().network(), new LiveSandboxes(options.maxSandboxes()), trials,
+            options.concurrency());
+        sandboxes.start();
+        TrialExecutor executor = new TrialExecutor(sandboxes, agent, options.trial(), new TrialLogs(dir.logs()), interrupted::get);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> onInterrupt(scheduler, finished), "gauntlet-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -96,6 +101,7 @@ public final class EvalRun {
                 stats = scheduler.run(trials, executor, sink).toCompletionStage().toCompletableFuture().join();
             } finally {
                 sink.flush();
+                sandboxes.close();
                 backend.removeSandboxes(runId);
                 scheduler.close();
                 vertx.close();
@@ -152,7 +158,7 @@ public final class EvalRun {
 
     /** Says so when tasks that did not ask for network ran without it and did not pass. */
     private Optional<String> networkNote(List<TrialRecord> records, List<Dataset> datasets) {
-        if (options.network() != NetworkPolicy.TASK) {
+        if (options.trial().network() != NetworkPolicy.TASK) {
             return Optional.empty();
         }
         List<String> unsure = records.stream()
@@ -179,7 +185,10 @@ public final class EvalRun {
         json.put("model", options.model());
         json.put("attempts", options.attempts());
         json.put("concurrency", options.concurrency());
-        json.put("network", options.network().name().toLowerCase(Locale.ROOT));
+        json.put("network", options.trial().network().name().toLowerCase(Locale.ROOT));
+        json.put("keep_snapshots", options.trial().keepSnapshots().name().toLowerCase(Locale.ROOT));
+        json.put("fresh_verifier", options.trial().freshVerifier());
+        json.put("max_sandboxes", options.maxSandboxes());
         json.put("planned_trials", stats.planned());
         json.put("not_started", stats.notStarted());
         ArrayNode sets = json.putArray("datasets");

@@ -1,6 +1,6 @@
 package dev.gauntlet.harness.run;
 
-import dev.gauntlet.harness.trial.NetworkPolicy;
+import dev.gauntlet.harness.trial.TrialOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +14,12 @@ import java.util.Objects;
  * @param attempts    attempts per task
  * @param concurrency trials in flight at once
  * @param out         the run directory, or null for {@code runs/<run id>}
- * @param network     who decides about network access
+ * @param trial       how each trial runs (network, snapshots kept, where the verifier runs)
  * @param dockerHost  the Docker engine, or null for {@code DOCKER_HOST} or the local socket
+ * @param maxSandboxes sandboxes alive at once, running or warm in a pool
  */
 public record RunOptions(List<Path> datasets, String agent, String model, int attempts, int concurrency, Path out,
-                         NetworkPolicy network, String dockerHost) {
+                         TrialOptions trial, String dockerHost, int maxSandboxes) {
 
     public static final int DEFAULT_ATTEMPTS = 1;
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -29,9 +30,12 @@ public record RunOptions(List<Path> datasets, String agent, String model, int at
             throw new IllegalArgumentException("name at least one dataset");
         }
         Objects.requireNonNull(agent, "agent");
-        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(trial, "trial");
         if (attempts < 1) {
             throw new IllegalArgumentException("--attempts must be at least 1, got " + attempts);
+        }
+        if (maxSandboxes < concurrency) {
+            throw new IllegalArgumentException("--max-sandboxes (" + maxSandboxes + ") must be at least --concurrency (" + concurrency + ")");
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("--concurrency must be at least 1, got " + concurrency);

@@ -5,7 +5,6 @@ import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialStatus;
 import dev.gauntlet.sandbox.Sandbox;
-import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.sandbox.SandboxException;
 import dev.gauntlet.scheduler.TrialRunner;
 import dev.gauntlet.scorers.Score;
@@ -14,27 +13,31 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs one trial through its stages (environment, agent, verifier) and always returns its record: failures
+ * Runs one trial through its stages (a warm sandbox from its task's snapshot, agent, verifier) and always returns its record: failures
  * become an {@code error} status with a kind and message, and the sandbox is removed whatever happens.
  */
 public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> {
 
     private static final int MAX_MESSAGE = 4000;
 
-    private final EnvironmentStage environment;
+    private final WarmSandboxes sandboxes;
     private final AgentStage agent;
     private final VerifierStage verifier;
     private final BooleanSupplier cancelled;
+    private final KeepSnapshots keep;
+    private final boolean freshVerifier;
 
     /**
      * @param cancelled tells whether the run is being cancelled, so an interrupted trial is recorded as
      *                  {@code cancelled} rather than as a sandbox failure
      */
-    public TrialExecutor(SandboxBackend backend, Agent agent, NetworkPolicy network, TrialLogs logs, BooleanSupplier cancelled) {
-        this.environment = new EnvironmentStage(backend, network);
+    public TrialExecutor(WarmSandboxes sandboxes, Agent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled) {
+        this.sandboxes = sandboxes;
         this.agent = new AgentStage(agent, logs);
-        this.verifier = VerifierStage.withRewardFiles(network, logs);
+        this.verifier = VerifierStage.withRewardFiles(options.network(), logs);
         this.cancelled = cancelled;
+        this.keep = options.keepSnapshots();
+        this.freshVerifier = options.freshVerifier();
     }
 
     @Override
@@ -43,30 +46,44 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         PhaseClock clock = new PhaseClock();
         String image = null;
         Sandbox sandbox = null;
+        String kept = null;
+        TrialRecord record = null;
         try {
             clock.enter(PhaseClock.Phase.SETUP);
-            image = environment.image(trial.task());
-            sandbox = environment.open(trial, image);
+            WarmSandboxes.Acquired acquired = sandboxes.acquire(trial);
+            image = acquired.image();
+            sandbox = acquired.sandbox();
             clock.enter(PhaseClock.Phase.AGENT);
             agent.run(trial, sandbox);
             clock.enter(PhaseClock.Phase.VERIFIER);
+            if (freshVerifier || keep != KeepSnapshots.NONE) {
+                kept = sandbox.snapshot(KeepSnapshots.name(trial.trialId()));
+            }
+            if (freshVerifier) {
+                closeQuietly(sandbox);
+                sandbox = sandboxes.create(trial, kept);
+            }
             Score.Value score = verifier.run(trial, sandbox);
             clock.stop();
-            return record(trial, startedAt, clock, image, sandbox, score.passed() ? TrialStatus.PASSED : TrialStatus.FAILED,
+            record = record(trial, startedAt, clock, image, sandbox, score.passed() ? TrialStatus.PASSED : TrialStatus.FAILED,
                 null, null, score);
         } catch (TrialFailure failure) {
-            return failed(trial, startedAt, clock, image, sandbox, failure.kind(), failure.getMessage());
+            record = failed(trial, startedAt, clock, image, sandbox, failure.kind(), failure.getMessage());
         } catch (SandboxException e) {
-            return failed(trial, startedAt, clock, image, sandbox, interruptedKind(ErrorKind.SANDBOX), e.getMessage());
+            record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(ErrorKind.SANDBOX), e.getMessage());
         } catch (RuntimeException e) {
             ErrorKind kind = clock.current() == PhaseClock.Phase.AGENT ? ErrorKind.AGENT
                 : clock.current() == PhaseClock.Phase.VERIFIER ? ErrorKind.VERIFIER : ErrorKind.SANDBOX;
-            return failed(trial, startedAt, clock, image, sandbox, interruptedKind(kind), e.toString());
+            record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(kind), e.toString());
         } finally {
             if (sandbox != null) {
                 closeQuietly(sandbox);
             }
+            if (kept != null && (record == null || !keep.keeps(record.status()))) {
+                removeSnapshotQuietly(trial);
+            }
         }
+        return record;
     }
 
     @Override
@@ -98,6 +115,14 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
     private static String abbreviate(String message) {
         String text = message == null ? "" : message;
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 3) + "...";
+    }
+
+    private void removeSnapshotQuietly(TrialSpec trial) {
+        try {
+            sandboxes.removeSnapshot(KeepSnapshots.name(trial.trialId()));
+        } catch (RuntimeException ignored) {
+            // gauntlet cleanup --snapshots removes it later
+        }
     }
 
     private static void closeQuietly(Sandbox sandbox) {

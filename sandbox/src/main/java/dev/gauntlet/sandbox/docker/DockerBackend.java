@@ -53,14 +53,31 @@ public final class DockerBackend implements SandboxBackend {
         return new DockerBackend(DockerClients.connect(dockerHost), ProcessOwner.current());
     }
 
+    /**
+     * A backend whose sandboxes outlive this process ({@code gauntlet fork}): they are never reaped as a
+     * dead run's, only removed by {@code gauntlet cleanup --all} or at their maximum lifetime.
+     */
+    public static DockerBackend connectDetached(String dockerHost) {
+        return new DockerBackend(DockerClients.connect(dockerHost), ProcessOwner.KEPT);
+    }
+
     @Override
     public String ensureImage(ImageSpec spec) {
         return images.ensure(spec);
     }
 
     @Override
+    public java.util.Optional<String> imageId(String reference) {
+        try {
+            return java.util.Optional.of(client.inspectImageCmd(reference).exec().getId());
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
     public Sandbox create(SandboxSpec spec) {
-        String name = "gauntlet-" + shortId(spec.trialId()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        String name = "gauntlet-" + shortId(spec.trialId()) + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
         Map<String, String> labels = new HashMap<>();
         labels.put(SandboxLabels.OWNER, "sandbox");
         labels.put(SandboxLabels.RUN, spec.runId());
@@ -108,7 +125,7 @@ public final class DockerBackend implements SandboxBackend {
         int removed = 0;
         for (Container container : ours) {
             String owner = container.getLabels().get(SandboxLabels.PROCESS);
-            if (runId != null || !ProcessOwner.isAlive(owner)) {
+            if (runId != null || (!ProcessOwner.KEPT.equals(owner) && !ProcessOwner.isAlive(owner))) {
                 remove(client, container.getId());
                 removed++;
             }
@@ -122,6 +139,20 @@ public final class DockerBackend implements SandboxBackend {
             .withLabelFilter(Map.of(SandboxLabels.OWNER, "sandbox")).exec();
         ours.forEach(c -> remove(client, c.getId()));
         return ours.size();
+    }
+
+    @Override
+    public void removeSnapshot(String name) {
+        try {
+            client.removeImageCmd(DockerSnapshots.REPOSITORY + ":" + name).exec();
+        } catch (NotFoundException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public int removeSnapshots(java.time.Duration maxAge, long maxBytes, java.util.Set<String> keep) {
+        return DockerSnapshots.remove(client, maxAge, maxBytes, keep);
     }
 
     /** Removes the environment images Gauntlet built; returns how many. */

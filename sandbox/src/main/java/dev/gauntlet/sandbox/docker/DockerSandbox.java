@@ -57,7 +57,7 @@ final class DockerSandbox implements Sandbox {
             session = sessions.computeIfAbsent(request.user() == null ? "" : request.user(),
                 user -> new ShellSession(client, engine, id, user.isEmpty() ? null : user));
         }
-        return session.run(request);
+        return session.run(request); // the shell starts inside, under the session's own lock
     }
 
     @Override
@@ -68,6 +68,18 @@ final class DockerSandbox implements Sandbox {
         }
         if (!OneShotExec.run(client, engine, id, "0", new String[] {"sh", "-c", "kill -9 -1 2>/dev/null; true"}, Duration.ofSeconds(30))) {
             throw new SandboxException("could not stop the processes in sandbox " + name);
+        }
+    }
+
+    @Override
+    public String snapshot(String snapshotName) {
+        String reference = DockerSnapshots.REPOSITORY + ":" + snapshotName;
+        try {
+            client.commitCmd(id).withRepository(DockerSnapshots.REPOSITORY).withTag(snapshotName)
+                .withLabels(Map.of(dev.gauntlet.sandbox.SandboxLabels.OWNER, "snapshot")).withPause(true).exec();
+            return reference;
+        } catch (RuntimeException e) {
+            throw new SandboxException("saving sandbox " + name + " as snapshot " + reference + " failed: " + e.getMessage(), e);
         }
     }
 

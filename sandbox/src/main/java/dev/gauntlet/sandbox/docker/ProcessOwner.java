@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 /** {@code host:pid} of a process, to tell whether the run that made a sandbox is still alive. */
 final class ProcessOwner {
 
+    /** The owner of sandboxes kept on purpose ({@code gauntlet fork}); only {@code cleanup --all} removes them. */
+    static final String KEPT = "kept";
+
     private ProcessOwner() {
     }
 

@@ -48,9 +48,9 @@ final class ShellSession implements AutoCloseable {
         this.engine = engine;
         this.containerId = containerId;
         this.user = user;
-        start();
     }
 
+    /** Runs a command, starting the shell first if it is not running (the first time, or after it died). */
     synchronized ExecResult run(ExecRequest request) {
         if (stream == null || frames.peek() == END) {
             close();

@@ -1,0 +1,85 @@
+package dev.gauntlet.harness.trial;
+
+import dev.gauntlet.datasets.Task;
+import dev.gauntlet.sandbox.ExecRequest;
+import dev.gauntlet.sandbox.ExecResult;
+import dev.gauntlet.sandbox.Sandbox;
+import dev.gauntlet.sandbox.SandboxBackend;
+import dev.gauntlet.sandbox.SandboxException;
+import dev.gauntlet.sandbox.SandboxSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A task's starting state, made once: a sandbox from the environment image runs the setup every attempt
+ * shares, its processes are stopped, and its filesystem is saved as {@code gauntlet-snap:task-<key>}, keyed by
+ * the image's id and the setup, so every attempt, agent and model (and later runs) start from the same state.
+ */
+final class TaskSnapshots {
+
+    /** The setup every trial shares; part of the snapshot key, so changing it makes new snapshots. */
+    static final String SETUP = "mkdir -p /logs/agent /logs/verifier";
+
+    private final SandboxBackend backend;
+    private final Map<String, CompletableFuture<String>> made = new ConcurrentHashMap<>();
+
+    TaskSnapshots(SandboxBackend backend) {
+        this.backend = backend;
+    }
+
+    /** The snapshot reference for a task whose environment image is {@code image}, made if missing. */
+    String snapshot(Task task, String image, String runId) {
+        String imageId = backend.imageId(image).orElseThrow(() -> new SandboxException("image " + image + " disappeared"));
+        String name = "task-" + key(imageId);
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> existing = made.putIfAbsent(name, mine);
+        if (existing != null) {
+            return await(existing);
+        }
+        try {
+            String reference = "gauntlet-snap:" + name;
+            mine.complete(backend.imageId(reference).isPresent() ? reference : make(task, image, name, runId));
+        } catch (RuntimeException e) {
+            made.remove(name);
+            mine.completeExceptionally(e);
+        }
+        return await(mine);
+    }
+
+    private String make(Task task, String image, String name, String runId) {
+        SandboxSpec spec = new SandboxSpec(image, runId, "snapshot", false, SandboxSpec.DEFAULT_CPUS, SandboxSpec.DEFAULT_MEMORY_MB,
+            SandboxSpec.DEFAULT_PIDS_LIMIT, Map.of(), task.environment().workdir(), Duration.ofMinutes(30));
+        try (Sandbox sandbox = backend.create(spec)) {
+            ExecResult setup = sandbox.exec(ExecRequest.of(SETUP, Duration.ofMinutes(5)).withUser("0"));
+            if (!(setup instanceof ExecResult.Completed done) || done.exitCode() != 0) {
+                throw new SandboxException("the shared setup of " + task.id() + " failed: " + setup.output());
+            }
+            sandbox.stopProcesses();
+            return sandbox.snapshot(name);
+        }
+    }
+
+    private static String key(String imageId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((imageId + "\0" + SETUP).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String await(CompletableFuture<String> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+}
