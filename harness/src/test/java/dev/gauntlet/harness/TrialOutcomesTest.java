@@ -58,16 +58,44 @@ class TrialOutcomesTest {
         TaskWriter.task(dataset, "missing-test", "", "true\n", null);
         Files.createDirectories(dataset.resolve("missing-test/tests"));
 
+        TaskWriter.task(dataset, "killed-from-outside", "[agent]\ntimeout_sec = 300\n", "touch /tmp/kill-me; sleep 120\n", PASS);
+        Thread killer = Thread.ofVirtual().start(TrialOutcomesTest::killTheContainerThatAsks);
         run = Runs.run(dataset, "oracle", 1, out.resolve("run"));
+        killer.interrupt();
         byTask = TrialRecordReader.readAll(run.result().dir().trials()).stream()
             .collect(Collectors.toMap(TrialRecord::taskId, r -> r));
+    }
+
+    /** Kills, from outside, the one container of this test's runs that has /tmp/kill-me. */
+    static void killTheContainerThatAsks() {
+        while (!Thread.currentThread().isInterrupted()) {
+            for (String id : Docker.containersWithLabel(SandboxLabels.OWNER + "=sandbox")) {
+                if (Docker.run("sh", "-c", "docker exec " + id + " test -f /tmp/kill-me && echo yes; true").contains("yes")) {
+                    Docker.run("docker", "kill", id);
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void aContainerKilledFromOutsideEndsItsTrialAsASandboxErrorNotAHang() {
+        TrialRecord r = byTask.get("killed-from-outside");
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.SANDBOX);
+        assertThat(r.errorMessage()).contains("is gone");
+        assertThat(r.agentMs()).isLessThan(60_000);
     }
 
     @Test
     void brokenTasksAreNamedBySkippedFileAndTheRestRun() {
         assertThat(run.output()).contains("skipping a task: " + dataset.toAbsolutePath().normalize().resolve("bad-toml/task.toml"))
             .contains("skipping a task: " + dataset.toAbsolutePath().normalize().resolve("missing-test/tests/test.sh") + ": missing");
-        assertThat(byTask).hasSize(11).doesNotContainKeys("bad-toml", "missing-test");
+        assertThat(byTask).hasSize(12).doesNotContainKeys("bad-toml", "missing-test");
         assertThat(Docker.containersWithLabel(SandboxLabels.RUN + "=" + run.result().runId())).isEmpty();
     }
 
