@@ -2,7 +2,12 @@ package dev.gauntlet.harness;
 
 import dev.gauntlet.harness.run.EvalRun;
 import dev.gauntlet.harness.run.RunOptions;
+import dev.gauntlet.harness.agent.AgentLimits;
+import dev.gauntlet.harness.agent.AgentSettings;
+import dev.gauntlet.harness.model.ModelSettings;
+import dev.gauntlet.harness.model.Prices;
 import dev.gauntlet.harness.trial.TrialOptions;
+import java.util.Map;
 import dev.gauntlet.sandbox.docker.DockerBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,8 +29,16 @@ public final class Runs {
     }
 
     public static Finished run(Path dataset, String agent, int attempts, Path out, TrialOptions trial) {
+        return run(dataset, agent, null, attempts, out, trial, AgentLimits.defaults(), Map.of());
+    }
+
+    /** A run whose model settings come from {@code env} alone (so a test decides the base URL and key). */
+    public static Finished run(Path dataset, String agent, String model, int attempts, Path out, TrialOptions trial,
+                               AgentLimits limits, Map<String, String> env) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        RunOptions options = new RunOptions(List.of(dataset), agent, null, attempts, 4, out, trial, null, 64);
+        RunOptions options = new RunOptions(List.of(dataset), agent, model, attempts, 4, out, trial, null, 64,
+            new AgentSettings(Prices.builtIn(), false, null, List.of(), env), limits,
+            new ModelSettings(null, java.time.Duration.ofSeconds(5), 4, env));
         try (DockerBackend backend = DockerBackend.connect(null);
              PrintStream stream = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             EvalRun.Result result = new EvalRun(options, backend, stream).execute();

@@ -36,6 +36,7 @@ import java.util.TreeMap;
  * @param totalMs wall-clock time of the whole trial, not negative
  * @param image the sandbox image the trial ran in
  * @param sandboxId the sandbox's id, or {@code null} if none was created
+ * @param usage what the agent consumed, never {@code null}: {@link AgentUsage#NONE} if nothing was measured
  */
 public record TrialRecord(
     String runId,
@@ -58,10 +59,14 @@ public record TrialRecord(
     long verifierMs,
     long totalMs,
     String image,
-    String sandboxId) {
+    String sandboxId,
+    AgentUsage usage) {
 
-  /** The version of the record format; bumped whenever {@link TrialSchema} changes. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The version of the record format; bumped whenever {@link TrialSchema} changes. Version 2 added
+   * {@link #usage()}; {@link TrialRecordReader} reads version 1 files with {@link AgentUsage#NONE}.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   /**
    * Validates and normalizes the record.
@@ -81,6 +86,7 @@ public record TrialRecord(
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(finishedAt, "finishedAt");
     Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(usage, "usage");
     if ((status == TrialStatus.ERROR) != (errorKind != null)) {
       throw new IllegalArgumentException("trial " + trialId + ": errorKind must be set exactly when status is error,"
           + " but status is " + status.wireName() + " and errorKind is " + errorKind);
@@ -100,6 +106,13 @@ public record TrialRecord(
     if (rewards.containsValue(null)) {
       throw new IllegalArgumentException("trial " + trialId + ": rewards has a null value: " + rewards);
     }
+  }
+
+  /** Returns a copy of this record with {@code usage} in place of {@link #usage()}. */
+  public TrialRecord withUsage(AgentUsage usage) {
+    return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
+        errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
+        sandboxId, usage);
   }
 
   private static void requireNotNegative(String trialId, String name, long value) {

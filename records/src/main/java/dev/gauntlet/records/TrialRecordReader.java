@@ -1,10 +1,9 @@
 package dev.gauntlet.records;
 
-import dev.gauntlet.records.internal.PartFiles;
-import dev.gauntlet.records.internal.TrialParquetReader;
+import dev.gauntlet.records.internal.PartReader;
+import dev.gauntlet.records.internal.RecordFormat;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads trial records back from the Parquet part files {@link TrialRecordWriter} wrote. */
@@ -20,20 +19,18 @@ public final class TrialRecordReader {
    * @throws IOException if a part cannot be read, as for {@link #read(Path)}
    */
   public static List<TrialRecord> readAll(Path dir) throws IOException {
-    List<TrialRecord> records = new ArrayList<>();
-    for (Path part : PartFiles.list(dir)) {
-      records.addAll(read(part));
-    }
-    return records;
+    return PartReader.readAll(dir, RecordFormat.TRIALS);
   }
 
   /**
-   * Reads every record of one Parquet file.
+   * Reads every record of one Parquet file. Files of schema version 1, written before {@link AgentUsage} was
+   * recorded, are read with {@link AgentUsage#NONE}.
    *
-   * @throws IOException if the file cannot be read, is not a trial-record file, holds an invalid record, or has
-   *     a schema version newer than {@link TrialRecord#SCHEMA_VERSION}; the message names the file
+   * @throws IOException if the file cannot be read, is not a trial-record file (a step-record file is not), holds
+   *     an invalid record, or has a schema version newer than {@link TrialRecord#SCHEMA_VERSION}; the message
+   *     names the file
    */
   public static List<TrialRecord> read(Path file) throws IOException {
-    return TrialParquetReader.read(file);
+    return PartReader.read(file, RecordFormat.TRIALS);
   }
 }

@@ -1,14 +1,10 @@
 package dev.gauntlet.records;
 
-import dev.gauntlet.records.internal.PartFiles;
-import dev.gauntlet.records.internal.TrialParquetWriter;
+import dev.gauntlet.records.internal.PartWriter;
+import dev.gauntlet.records.internal.RecordFormat;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Objects;
-import org.apache.parquet.hadoop.ParquetWriter;
 
 /** Writes trial records as Parquet part files, each one appearing whole or not at all. */
 public final class TrialRecordWriter {
@@ -27,24 +23,6 @@ public final class TrialRecordWriter {
    * @throws IOException if the file cannot be written or renamed, or the file system cannot rename atomically
    */
   public static Path writePart(Path dir, List<TrialRecord> records) throws IOException {
-    Objects.requireNonNull(records, "records");
-    Files.createDirectories(dir);
-    String name = PartFiles.nextName(dir);
-    Path temp = dir.resolve(PartFiles.tempName(name));
-    try {
-      try (ParquetWriter<TrialRecord> writer = TrialParquetWriter.create(temp)) {
-        for (int i = 0; i < records.size(); i++) {
-          writer.write(Objects.requireNonNull(records.get(i), "records[" + i + "]"));
-        }
-      }
-      return Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException | Error e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    return PartWriter.writePart(dir, records, RecordFormat.TRIALS);
   }
 }

@@ -6,7 +6,8 @@ import org.apache.parquet.schema.MessageTypeParser;
 /**
  * The Parquet schema of trial records, version {@link TrialRecord#SCHEMA_VERSION}.
  *
- * <p>Columns are the {@link TrialRecord} components in snake case, after a leading {@code schema_version}.
+ * <p>Columns are the {@link TrialRecord} components in snake case, after a leading {@code schema_version}; the
+ * {@link AgentUsage} components are flattened into the last columns ({@code steps} to {@code model_retries}).
  * Enums are stored by their wire names, timestamps as UTC milliseconds, and {@code rewards} as a standard
  * Parquet map. The version is also stored in each file's key-value metadata under {@link #VERSION_KEY}.
  * A golden file in the tests seals this schema: changing it means bumping the version.
@@ -45,6 +46,13 @@ public final class TrialSchema {
         required int64 total_ms;
         required binary image (STRING);
         optional binary sandbox_id (STRING);
+        required int32 steps;
+        required int64 input_tokens;
+        required int64 cached_input_tokens;
+        required int64 output_tokens;
+        optional double cost_usd;
+        optional binary limit_hit (STRING);
+        required int32 model_retries;
       }
       """);
 

@@ -39,7 +39,8 @@ class DuckDbReadTest {
       assertThat(columns(rs)).startsWith("schema_version", "run_id", "trial_id", "dataset", "task_id",
           "task_hash", "agent", "model", "attempt", "status", "error_kind", "error_message", "reward",
           "rewards", "started_at", "finished_at", "setup_ms", "agent_ms", "verifier_ms", "total_ms", "image",
-          "sandbox_id");
+          "sandbox_id", "steps", "input_tokens", "cached_input_tokens", "output_tokens", "cost_usd", "limit_hit",
+          "model_retries");
       while (rs.next()) {
         assertRow(rs, expected.get(rows++));
       }
@@ -86,6 +87,13 @@ class DuckDbReadTest {
     assertThat(rs.getLong("total_ms")).isEqualTo(r.totalMs());
     assertThat(rs.getString("image")).isEqualTo(r.image());
     assertThat(rs.getString("sandbox_id")).isEqualTo(r.sandboxId());
+    assertThat(rs.getInt("steps")).isEqualTo(r.usage().steps());
+    assertThat(rs.getLong("input_tokens")).isEqualTo(r.usage().inputTokens());
+    assertThat(rs.getLong("cached_input_tokens")).isEqualTo(r.usage().cachedInputTokens());
+    assertThat(rs.getLong("output_tokens")).isEqualTo(r.usage().outputTokens());
+    assertThat(rs.getObject("cost_usd")).isEqualTo(r.usage().costUsd());
+    assertThat(rs.getString("limit_hit")).isEqualTo(r.usage().limitHit());
+    assertThat(rs.getInt("model_retries")).isEqualTo(r.usage().modelRetries());
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

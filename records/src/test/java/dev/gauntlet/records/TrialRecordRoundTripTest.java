@@ -3,18 +3,11 @@ package dev.gauntlet.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gauntlet.records.internal.LocalCodecFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,33 +52,26 @@ class TrialRecordRoundTripTest {
 
   @Test
   void refusesNewerSchemaVersion() throws IOException {
-    Path file = writeForeignFile(Map.of(TrialSchema.VERSION_KEY, "2"));
+    Path file = ForeignFiles.write(dir, Map.of(TrialSchema.VERSION_KEY, "3"));
     assertThatThrownBy(() -> TrialRecordReader.read(file))
         .isInstanceOf(IOException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("schema version 2");
+        .hasMessageContaining("schema version 3");
+  }
+
+  @Test
+  void refusesStepFile() throws IOException {
+    Path file = StepRecordWriter.writePart(dir, TestSteps.all());
+    assertThatThrownBy(() -> TrialRecordReader.read(file))
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("not a trial-record file");
   }
 
   @Test
   void refusesFileWithoutSchemaVersion() throws IOException {
-    Path file = writeForeignFile(Map.of());
+    Path file = ForeignFiles.write(dir, Map.of());
     assertThatThrownBy(() -> TrialRecordReader.read(file))
         .hasMessageContaining(file.toString())
         .hasMessageContaining(TrialSchema.VERSION_KEY);
-  }
-
-  private Path writeForeignFile(Map<String, String> metadata) throws IOException {
-    Path file = dir.resolve("part-00000-0000abcd.parquet");
-    var schema = MessageTypeParser.parseMessageType("message m { required int32 x; }");
-    try (ParquetWriter<org.apache.parquet.example.data.Group> writer =
-        ExampleParquetWriter.builder(new LocalOutputFile(file))
-            .withConf(new PlainParquetConfiguration())
-            .withCodecFactory(new LocalCodecFactory())
-            .withType(schema)
-            .withExtraMetaData(metadata)
-            .build()) {
-      writer.write(new SimpleGroupFactory(schema).newGroup().append("x", 1));
-    }
-    return file;
   }
 }

@@ -42,7 +42,7 @@ class TrialRecordTest {
   void rewardsAreCopiedSortedAndImmutable() {
     Map<String, Double> rewards = new HashMap<>(Map.of("b", 2.0, "a", 1.0));
     TrialRecord r = new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null, null,
-        null, rewards, Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null);
+        null, rewards, Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null, AgentUsage.NONE);
     rewards.put("c", 3.0);
     assertThat(r.rewards()).containsExactly(Map.entry("a", 1.0), Map.entry("b", 2.0));
     assertThatThrownBy(() -> r.rewards().put("z", 0.0)).isInstanceOf(UnsupportedOperationException.class);
@@ -51,12 +51,13 @@ class TrialRecordTest {
   @Test
   void requiredComponentsAndRangesAreChecked() {
     assertThatThrownBy(() -> new TrialRecord(null, "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null,
-        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null)).hasMessage("runId");
+        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null, AgentUsage.NONE))
+        .hasMessage("runId");
     assertThatThrownBy(() -> new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null,
-        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, -1, 0, 0, "img", null))
+        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, -1, 0, 0, "img", null, AgentUsage.NONE))
         .hasMessageContaining("agentMs");
     assertThatThrownBy(() -> new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null,
-        null, null, Map.of(), Instant.EPOCH.plusSeconds(1), Instant.EPOCH, 0, 0, 0, 0, "img", null))
+        null, null, Map.of(), Instant.EPOCH.plusSeconds(1), Instant.EPOCH, 0, 0, 0, 0, "img", null, AgentUsage.NONE))
         .hasMessageContaining("before startedAt");
   }
 
@@ -64,13 +65,36 @@ class TrialRecordTest {
   void timestampsAreKeptToTheMillisecond() {
     Instant precise = Instant.parse("2026-01-01T00:00:00.123456789Z");
     TrialRecord r = new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null, null,
-        null, Map.of(), precise, precise, 0, 0, 0, 0, "img", null);
+        null, Map.of(), precise, precise, 0, 0, 0, 0, "img", null, AgentUsage.NONE);
     assertThat(r.startedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123Z"));
+  }
+
+  @Test
+  void usageIsRequired() {
+    TrialRecord r = TestRecords.passed("t");
+    assertThatThrownBy(() -> r.withUsage(null)).isInstanceOf(NullPointerException.class).hasMessage("usage");
+    AgentUsage usage = new AgentUsage(1, 2, 1, 3, null, "steps", 0);
+    assertThat(r.withUsage(usage).usage()).isEqualTo(usage);
+    assertThat(r.withUsage(usage).withUsage(r.usage())).isEqualTo(r);
+  }
+
+  @Test
+  void usageRangesAreChecked() {
+    assertThatThrownBy(() -> new AgentUsage(-1, 0, 0, 0, null, null, 0)).hasMessageContaining("steps");
+    assertThatThrownBy(() -> new AgentUsage(0, -1, 0, 0, null, null, 0)).hasMessageContaining("inputTokens");
+    assertThatThrownBy(() -> new AgentUsage(0, 5, 6, 0, null, null, 0))
+        .hasMessageContaining("cachedInputTokens 6").hasMessageContaining("inputTokens 5");
+    assertThatThrownBy(() -> new AgentUsage(0, 0, 0, -1, null, null, 0)).hasMessageContaining("outputTokens");
+    assertThatThrownBy(() -> new AgentUsage(0, 0, 0, 0, -0.01, null, 0)).hasMessageContaining("costUsd");
+    assertThatThrownBy(() -> new AgentUsage(0, 0, 0, 0, Double.NaN, null, 0)).hasMessageContaining("costUsd");
+    assertThatThrownBy(() -> new AgentUsage(0, 0, 0, 0, null, " ", 0)).hasMessageContaining("limitHit");
+    assertThatThrownBy(() -> new AgentUsage(0, 0, 0, 0, null, null, -1)).hasMessageContaining("modelRetries");
+    assertThat(new AgentUsage(0, 0, 0, 0, null, null, 0)).isEqualTo(AgentUsage.NONE);
   }
 
   private static TrialRecord copy(TrialRecord r, TrialStatus status, ErrorKind kind) {
     return new TrialRecord(r.runId(), r.trialId(), r.dataset(), r.taskId(), r.taskHash(), r.agent(), r.model(),
         r.attempt(), status, kind, r.errorMessage(), r.reward(), r.rewards(), r.startedAt(), r.finishedAt(),
-        r.setupMs(), r.agentMs(), r.verifierMs(), r.totalMs(), r.image(), r.sandboxId());
+        r.setupMs(), r.agentMs(), r.verifierMs(), r.totalMs(), r.image(), r.sandboxId(), r.usage());
   }
 }

@@ -2,6 +2,7 @@ package dev.gauntlet.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gauntlet.records.AgentUsage;
 import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialStatus;
@@ -20,7 +21,7 @@ class RunSummaryTest {
         Instant t = Instant.parse("2026-11-28T10:00:00Z");
         return new TrialRecord("run", task + attempt, "set", task, "h", "oracle", null, attempt, status,
             status == TrialStatus.ERROR ? ErrorKind.VERIFIER : null, status == TrialStatus.ERROR ? "no reward" : null,
-            reward, reward == null ? Map.of() : Map.of("reward", reward), t, t.plusSeconds(1), 1, 2, 3, 6, "img", null);
+            reward, reward == null ? Map.of() : Map.of("reward", reward), t, t.plusSeconds(1), 1, 2, 3, 6, "img", null, AgentUsage.NONE);
     }
 
     final List<TrialRecord> records = List.of(

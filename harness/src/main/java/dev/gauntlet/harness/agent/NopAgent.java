@@ -1,5 +1,7 @@
 package dev.gauntlet.harness.agent;
 
+import dev.gauntlet.records.AgentUsage;
+
 /** Does nothing: the verifier sees the untouched environment, so every task should fail. */
 public final class NopAgent implements Agent {
 
@@ -10,6 +12,6 @@ public final class NopAgent implements Agent {
 
     @Override
     public AgentResult run(AgentContext context) {
-        return new AgentResult.Finished("");
+        return new AgentResult.Finished("", AgentUsage.NONE);
     }
 }

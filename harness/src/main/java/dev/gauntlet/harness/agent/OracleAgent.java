@@ -1,6 +1,7 @@
 package dev.gauntlet.harness.agent;
 
 import dev.gauntlet.datasets.Task;
+import dev.gauntlet.records.AgentUsage;
 import dev.gauntlet.sandbox.ExecRequest;
 import dev.gauntlet.sandbox.ExecResult;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ public final class OracleAgent implements Agent {
     public AgentResult run(AgentContext context) {
         Task task = context.task();
         if (!Files.isRegularFile(task.solutionDir().resolve("solve.sh"))) {
-            return new AgentResult.Finished("oracle: " + task.solutionDir().resolve("solve.sh") + " does not exist; nothing to run");
+            return new AgentResult.Finished("oracle: " + task.solutionDir().resolve("solve.sh") + " does not exist; nothing to run", AgentUsage.NONE);
         }
         context.sandbox().copyIn(task.solutionDir(), "/solution");
         ExecRequest request = ExecRequest.of("bash /solution/solve.sh", context.timeout())
@@ -26,8 +27,8 @@ public final class OracleAgent implements Agent {
             .withEnv(task.solutionEnv());
         ExecResult result = context.sandbox().exec(request);
         return switch (result) {
-            case ExecResult.Completed done -> new AgentResult.Finished(done.output() + "\n[solve.sh exited with " + done.exitCode() + "]\n");
-            case ExecResult.TimedOut late -> new AgentResult.TimedOut(late.output());
+            case ExecResult.Completed done -> new AgentResult.Finished(done.output() + "\n[solve.sh exited with " + done.exitCode() + "]\n", AgentUsage.NONE);
+            case ExecResult.TimedOut late -> new AgentResult.TimedOut(late.output(), AgentUsage.NONE);
         };
     }
 }

@@ -7,7 +7,14 @@ import dev.gauntlet.harness.trial.NetworkPolicy;
 import dev.gauntlet.harness.trial.TrialOptions;
 import dev.gauntlet.sandbox.LiveSandboxes;
 import dev.gauntlet.sandbox.docker.DockerBackend;
+import dev.gauntlet.harness.agent.AgentLimits;
+import dev.gauntlet.harness.agent.AgentSettings;
+import dev.gauntlet.harness.model.ModelSettings;
+import dev.gauntlet.harness.model.Prices;
+import dev.gauntlet.harness.model.Usage;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,11 +34,50 @@ final class RunCommand implements Callable<Integer> {
         description = "A task directory, or a directory of tasks. Default: the bundled example suite.")
     List<Path> datasets = new ArrayList<>();
 
-    @Option(names = "--agent", defaultValue = "oracle", description = "Agent: oracle (runs solution/solve.sh) or nop. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--agent", defaultValue = "oracle",
+        description = "bash (the model-driven loop; needs --model), command (an installed CLI agent; needs --agent-cmd), "
+            + "oracle (runs solution/solve.sh) or nop. Default: ${DEFAULT-VALUE}.")
     String agent;
 
-    @Option(names = "--model", description = "Model spec, recorded with each trial (e.g. openai/gpt-4o).")
+    @Option(names = "--model", description = "For --agent bash: openai/MODEL, anthropic/MODEL, oracle (replays each solution) or scripted:FILE.")
     String model;
+
+    @Option(names = "--model-base-url", description = "The model API's base URL. Default: $OPENAI_BASE_URL / $ANTHROPIC_BASE_URL, else the public endpoint.")
+    String modelBaseUrl;
+
+    @Option(names = "--model-timeout", description = "How long one model request may take (ISO-8601, e.g. PT2M). Default: 5 minutes.")
+    Duration modelTimeout;
+
+    @Option(names = "--model-retries", defaultValue = "" + ModelSettings.DEFAULT_MAX_RETRIES,
+        description = "Retries of a model request that failed with 429, 5xx, a reset or a timeout. Default: ${DEFAULT-VALUE}.")
+    int modelRetries;
+
+    @Option(names = "--prices", description = "A JSON price table ({\"MODEL\": {\"input\": USD_PER_MTOK, \"cached_input\": ..., \"output\": ...}}) on top of the built-in one.")
+    Path prices;
+
+    @Option(names = "--text-mode", description = "The bash agent asks for one fenced command per reply instead of tool calls.")
+    boolean textMode;
+
+    @Option(names = "--max-steps", defaultValue = "" + AgentLimits.DEFAULT_MAX_STEPS, description = "Model replies per trial. Default: ${DEFAULT-VALUE}.")
+    int maxSteps;
+
+    @Option(names = "--max-input-tokens", description = "Input tokens per trial.")
+    Long maxInputTokens;
+
+    @Option(names = "--max-output-tokens", description = "Output tokens per trial.")
+    Long maxOutputTokens;
+
+    @Option(names = "--max-cost", description = "Dollars per trial (needs a price for the model).")
+    Double maxCost;
+
+    @Option(names = "--command-timeout", defaultValue = "PT3M", description = "How long one agent command may run (ISO-8601). Default: 3 minutes.")
+    Duration commandTimeout;
+
+    @Option(names = "--agent-cmd", description = "For --agent command: the command line that runs the agent in the sandbox.")
+    String agentCommand;
+
+    @Option(names = "--agent-env", paramLabel = "NAME", description = "For --agent command: pass this variable of Gauntlet's environment to the agent (repeatable).")
+    List<String> agentEnv = new ArrayList<>();
 
     @Option(names = "--attempts", defaultValue = "" + RunOptions.DEFAULT_ATTEMPTS, description = "Attempts per task. Default: ${DEFAULT-VALUE}.")
     int attempts;
@@ -62,11 +108,25 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions options = new RunOptions(datasetsOrExamples(), agent, model, attempts, concurrency, out, new TrialOptions(networkPolicy(), keep(), freshVerifier()), dockerHost, maxSandboxes);
+        Map<String, String> env = System.getenv();
+        Prices priceTable = prices == null ? Prices.builtIn() : Prices.builtIn().withFile(prices);
+        if (maxCost != null && model != null && !model.equals("oracle") && priceTable.cost(modelName(), Usage.NONE).isEmpty()) {
+            throw new IllegalArgumentException("--max-cost needs a price for " + modelName() + "; add it with --prices FILE");
+        }
+        RunOptions options = new RunOptions(datasetsOrExamples(), agent, model, attempts, concurrency, out,
+            new TrialOptions(networkPolicy(), keep(), freshVerifier()), dockerHost, maxSandboxes,
+            new AgentSettings(priceTable, textMode, agentCommand, agentEnv, env),
+            new AgentLimits(maxSteps, maxInputTokens == null ? Long.MAX_VALUE : maxInputTokens,
+                maxOutputTokens == null ? Long.MAX_VALUE : maxOutputTokens, maxCost, commandTimeout, AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),
+            new ModelSettings(modelBaseUrl, modelTimeout, modelRetries, env));
         try (DockerBackend backend = DockerBackend.connect(dockerHost)) {
             EvalRun.Result result = new EvalRun(options, backend, System.out).execute();
             return result.interrupted() ? 130 : 0;
         }
+    }
+
+    private String modelName() {
+        return model.contains("/") ? model.substring(model.indexOf('/') + 1) : model;
     }
 
     private List<Path> datasetsOrExamples() {

@@ -7,13 +7,18 @@ import dev.gauntlet.datasets.TaskProblem;
 import dev.gauntlet.harness.agent.Agent;
 import dev.gauntlet.harness.agent.Agents;
 import dev.gauntlet.harness.trial.NetworkPolicy;
+import dev.gauntlet.harness.model.ModelClients;
+import dev.gauntlet.harness.trial.TrialAgent;
 import dev.gauntlet.harness.trial.TrialExecutor;
 import dev.gauntlet.harness.trial.TrialLogs;
 import dev.gauntlet.harness.trial.TrialSpec;
 import dev.gauntlet.harness.trial.WarmSandboxes;
 import dev.gauntlet.sandbox.LiveSandboxes;
 import dev.gauntlet.records.ErrorKind;
+import dev.gauntlet.records.StepRecord;
+import dev.gauntlet.records.StepRecordWriter;
 import dev.gauntlet.records.TrialRecord;
+import dev.gauntlet.records.TrialRecordWriter;
 import dev.gauntlet.records.TrialStatus;
 import dev.gauntlet.reports.RunSummary;
 import dev.gauntlet.reports.SummaryTable;
@@ -65,7 +70,10 @@ public final class EvalRun {
      * agent, no loadable task, a run directory already in use).
      */
     public Result execute() {
-        Agent agent = Agents.named(options.agent());
+        Agent agent = Agents.create(options.agent(), options.agentSettings());
+        if (Agents.needsModel(agent.name()) && options.model() == null) {
+            throw new IllegalArgumentException("--agent " + agent.name() + " needs --model (openai/MODEL, anthropic/MODEL, oracle or scripted:FILE)");
+        }
         List<Dataset> datasets = loadDatasets();
         String runId = RUN_ID_TIME.format(Instant.now()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         RunDirectory dir = RunDirectory.create(options.out() != null ? options.out() : Path.of("runs", runId));
@@ -75,23 +83,26 @@ public final class EvalRun {
         if (reaped > 0) {
             out.println("Removed " + reaped + " sandbox(es) left behind by runs that are no longer alive");
         }
-        out.printf(Locale.ROOT, "Run %s: %d trials (%d tasks x %d attempts), agent %s, concurrency %d, network %s%n",
+        out.printf(Locale.ROOT, "Run %s: %d trials (%d tasks x %d attempts), agent %s%s, concurrency %d, network %s%n",
             runId, trials.size(), trials.size() / options.attempts(), options.attempts(), agent.name(),
-            options.concurrency(), options.trial().network().name().toLowerCase(Locale.ROOT));
+            options.model() == null ? "" : ", model " + options.model(), options.concurrency(),
+            options.trial().network().name().toLowerCase(Locale.ROOT));
 
         Instant startedAt = Instant.now();
-        RecordSink sink = new RecordSink(dir.trials(), 100, 10_000);
-        AtomicInteger done = new AtomicInteger();
-        sink.onRecord(r -> out.printf(Locale.ROOT, "[%" + String.valueOf(trials.size()).length() + "d/%d] %-7s %s #%d  %.1f s%s%n",
-            done.incrementAndGet(), trials.size(), r.status().wireName(), r.taskId(), r.attempt(), r.totalMs() / 1000.0,
-            r.errorKind() == null ? "" : "  " + r.errorKind().wireName() + ": " + firstLine(r.errorMessage())));
+        List<TrialRecord> records = java.util.Collections.synchronizedList(new ArrayList<>());
+        PartSink<TrialRecord> sink = new PartSink<>(dir.trials(), TrialRecordWriter::writePart, 100, 10_000);
+        PartSink<StepRecord> steps = new PartSink<>(dir.steps(), StepRecordWriter::writePart, 1_000, 10_000);
+        sink.onRecord(records::add);
+        sink.onRecord(progressLine(trials.size()));
 
         Vertx vertx = Vertx.vertx();
+        ModelClients models = ModelClients.open(options.model(), options.modelSettings(), vertx);
         Scheduler scheduler = new Scheduler(vertx, options.concurrency());
         WarmSandboxes sandboxes = new WarmSandboxes(backend, options.trial().network(), new LiveSandboxes(options.maxSandboxes()), trials,
             options.concurrency());
         sandboxes.start();
-        TrialExecutor executor = new TrialExecutor(sandboxes, agent, options.trial(), new TrialLogs(dir.logs()), interrupted::get);
+        TrialExecutor executor = new TrialExecutor(sandboxes, new TrialAgent(agent, models::forTask, options.limits(), steps),
+            options.trial(), new TrialLogs(dir.logs()), interrupted::get);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> onInterrupt(scheduler, finished), "gauntlet-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -101,16 +112,19 @@ public final class EvalRun {
                 stats = scheduler.run(trials, executor, sink).toCompletionStage().toCompletableFuture().join();
             } finally {
                 sink.flush();
+                steps.flush();
                 sandboxes.close();
                 backend.removeSandboxes(runId);
                 scheduler.close();
+                models.close();
                 vertx.close();
             }
-            RunSummary summary = RunSummary.of(sink.records(), stats.wallTime());
+            List<TrialRecord> all = List.copyOf(records);
+            RunSummary summary = RunSummary.of(all, stats.wallTime());
             dir.writeRunJson(runJson(runId, datasets, startedAt, stats, summary));
             out.println();
             SummaryTable.print(summary, out);
-            networkNote(sink.records(), datasets).ifPresent(out::println);
+            networkNote(all, datasets).ifPresent(out::println);
             if (interrupted.get()) {
                 out.println("Interrupted: " + stats.notStarted() + " trial(s) never started; running ones were cancelled and recorded.");
             }
@@ -120,6 +134,15 @@ public final class EvalRun {
             finished.countDown();
             removeHook(hook);
         }
+    }
+
+    private java.util.function.Consumer<TrialRecord> progressLine(int total) {
+        AtomicInteger done = new AtomicInteger();
+        String counter = "[%" + String.valueOf(total).length() + "d/%d] %-7s %s #%d  %.1f s%s%s%n";
+        return r -> out.printf(Locale.ROOT, counter, done.incrementAndGet(), total, r.status().wireName(), r.taskId(), r.attempt(),
+            r.totalMs() / 1000.0, r.usage().steps() == 0 ? "" : ", " + r.usage().steps() + " steps"
+                + (r.usage().limitHit() == null ? "" : " (" + r.usage().limitHit() + " limit)"),
+            r.errorKind() == null ? "" : "  " + r.errorKind().wireName() + ": " + firstLine(r.errorMessage()));
     }
 
     private static void removeHook(Thread hook) {
@@ -189,6 +212,15 @@ public final class EvalRun {
         json.put("keep_snapshots", options.trial().keepSnapshots().name().toLowerCase(Locale.ROOT));
         json.put("fresh_verifier", options.trial().freshVerifier());
         json.put("max_sandboxes", options.maxSandboxes());
+        json.put("text_mode", options.agentSettings().textMode());
+        ObjectNode limits = json.putObject("limits");
+        limits.put("max_steps", options.limits().maxSteps());
+        limits.put("max_input_tokens", options.limits().maxInputTokens());
+        limits.put("max_output_tokens", options.limits().maxOutputTokens());
+        if (options.limits().maxCostUsd() != null) {
+            limits.put("max_cost_usd", options.limits().maxCostUsd());
+        }
+        limits.put("command_timeout_s", options.limits().commandTimeout().toSeconds());
         json.put("planned_trials", stats.planned());
         json.put("not_started", stats.notStarted());
         ArrayNode sets = json.putArray("datasets");

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A run's directory: {@code run.json} (what was asked and the summary), {@code trials/} (Parquet part
- * files, one row per trial) and {@code logs/TRIAL_ID/} (agent and verifier output).
+ * files, one row per trial), {@code steps/} (one row per agent step) and {@code logs/TRIAL_ID/} (agent and
+ * verifier output).
  */
 public record RunDirectory(Path root) {
 
@@ -32,6 +33,7 @@ public record RunDirectory(Path root) {
         }
         try {
             Files.createDirectories(dir.trials());
+            Files.createDirectories(dir.steps());
             Files.createDirectories(dir.logs());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run directory " + root, e);
@@ -41,6 +43,10 @@ public record RunDirectory(Path root) {
 
     public Path trials() {
         return root.resolve("trials");
+    }
+
+    public Path steps() {
+        return root.resolve("steps");
     }
 
     public Path logs() {

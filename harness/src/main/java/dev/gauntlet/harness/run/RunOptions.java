@@ -1,5 +1,8 @@
 package dev.gauntlet.harness.run;
 
+import dev.gauntlet.harness.agent.AgentLimits;
+import dev.gauntlet.harness.agent.AgentSettings;
+import dev.gauntlet.harness.model.ModelSettings;
 import dev.gauntlet.harness.trial.TrialOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +20,13 @@ import java.util.Objects;
  * @param trial       how each trial runs (network, snapshots kept, where the verifier runs)
  * @param dockerHost  the Docker engine, or null for {@code DOCKER_HOST} or the local socket
  * @param maxSandboxes sandboxes alive at once, running or warm in a pool
+ * @param agentSettings how the agents are configured
+ * @param limits      limits of a model-driven agent
+ * @param modelSettings where HTTP models are and how they are retried
  */
 public record RunOptions(List<Path> datasets, String agent, String model, int attempts, int concurrency, Path out,
-                         TrialOptions trial, String dockerHost, int maxSandboxes) {
+                         TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
+                         AgentLimits limits, ModelSettings modelSettings) {
 
     public static final int DEFAULT_ATTEMPTS = 1;
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -31,6 +38,9 @@ public record RunOptions(List<Path> datasets, String agent, String model, int at
         }
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(trial, "trial");
+        Objects.requireNonNull(agentSettings, "agentSettings");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(modelSettings, "modelSettings");
         if (attempts < 1) {
             throw new IllegalArgumentException("--attempts must be at least 1, got " + attempts);
         }

@@ -1,6 +1,6 @@
 package dev.gauntlet.harness.trial;
 
-import dev.gauntlet.harness.agent.Agent;
+import dev.gauntlet.records.AgentUsage;
 import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialStatus;
@@ -31,9 +31,9 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
      * @param cancelled tells whether the run is being cancelled, so an interrupted trial is recorded as
      *                  {@code cancelled} rather than as a sandbox failure
      */
-    public TrialExecutor(WarmSandboxes sandboxes, Agent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled) {
+    public TrialExecutor(WarmSandboxes sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled) {
         this.sandboxes = sandboxes;
-        this.agent = new AgentStage(agent, logs);
+        this.agent = new AgentStage(agent.agent(), agent.models(), agent.limits(), agent.steps(), logs);
         this.verifier = VerifierStage.withRewardFiles(options.network(), logs);
         this.cancelled = cancelled;
         this.keep = options.keepSnapshots();
@@ -47,6 +47,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         String image = null;
         Sandbox sandbox = null;
         String kept = null;
+        AgentUsage usage = null;
         TrialRecord record = null;
         try {
             clock.enter(PhaseClock.Phase.SETUP);
@@ -54,7 +55,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             image = acquired.image();
             sandbox = acquired.sandbox();
             clock.enter(PhaseClock.Phase.AGENT);
-            agent.run(trial, sandbox);
+            usage = agent.run(trial, sandbox);
             clock.enter(PhaseClock.Phase.VERIFIER);
             if (freshVerifier || keep != KeepSnapshots.NONE) {
                 kept = sandbox.snapshot(KeepSnapshots.name(trial.trialId()));
@@ -66,15 +67,16 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             Score.Value score = verifier.run(trial, sandbox);
             clock.stop();
             record = record(trial, startedAt, clock, image, sandbox, score.passed() ? TrialStatus.PASSED : TrialStatus.FAILED,
-                null, null, score);
+                null, null, score, usage);
         } catch (TrialFailure failure) {
-            record = failed(trial, startedAt, clock, image, sandbox, failure.kind(), failure.getMessage());
+            record = failed(trial, startedAt, clock, image, sandbox, failure.kind(), failure.getMessage(),
+                failure.usage() != null ? failure.usage() : usage);
         } catch (SandboxException e) {
-            record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(ErrorKind.SANDBOX), e.getMessage());
+            record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(ErrorKind.SANDBOX), e.getMessage(), usage);
         } catch (RuntimeException e) {
             ErrorKind kind = clock.current() == PhaseClock.Phase.AGENT ? ErrorKind.AGENT
                 : clock.current() == PhaseClock.Phase.VERIFIER ? ErrorKind.VERIFIER : ErrorKind.SANDBOX;
-            record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(kind), e.toString());
+            record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(kind), e.toString(), usage);
         } finally {
             if (sandbox != null) {
                 closeQuietly(sandbox);
@@ -88,7 +90,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
 
     @Override
     public TrialRecord crashed(TrialSpec trial, Throwable error) {
-        return failed(trial, Instant.now(), new PhaseClock(), null, null, ErrorKind.SANDBOX, "internal error: " + error);
+        return failed(trial, Instant.now(), new PhaseClock(), null, null, ErrorKind.SANDBOX, "internal error: " + error, null);
     }
 
     private ErrorKind interruptedKind(ErrorKind otherwise) {
@@ -96,20 +98,21 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
     }
 
     private TrialRecord failed(TrialSpec trial, Instant startedAt, PhaseClock clock, String image, Sandbox sandbox,
-                               ErrorKind kind, String message) {
+                               ErrorKind kind, String message, AgentUsage usage) {
         clock.stop();
         String why = kind == ErrorKind.CANCELLED ? "the run was cancelled" : message;
-        return record(trial, startedAt, clock, image, sandbox, TrialStatus.ERROR, kind, abbreviate(why), null);
+        return record(trial, startedAt, clock, image, sandbox, TrialStatus.ERROR, kind, abbreviate(why), null, usage);
     }
 
     private static TrialRecord record(TrialSpec trial, Instant startedAt, PhaseClock clock, String image, Sandbox sandbox,
-                                      TrialStatus status, ErrorKind kind, String message, Score.Value score) {
+                                      TrialStatus status, ErrorKind kind, String message, Score.Value score, AgentUsage usage) {
         return new TrialRecord(trial.runId(), trial.trialId(), trial.dataset(), trial.task().id(), trial.task().contentHash(),
             trial.agent(), trial.model(), trial.attempt(), status, kind, message,
             score == null ? null : score.reward(), score == null ? Map.of() : score.rewards(),
             startedAt, Instant.now(),
             clock.millis(PhaseClock.Phase.SETUP), clock.millis(PhaseClock.Phase.AGENT), clock.millis(PhaseClock.Phase.VERIFIER),
-            clock.totalMillis(), image == null ? "" : image, sandbox == null ? null : sandbox.id());
+            clock.totalMillis(), image == null ? "" : image, sandbox == null ? null : sandbox.id(),
+            usage == null ? AgentUsage.NONE : usage);
     }
 
     private static String abbreviate(String message) {

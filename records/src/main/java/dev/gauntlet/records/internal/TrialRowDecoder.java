@@ -1,5 +1,9 @@
 package dev.gauntlet.records.internal;
 
+import static dev.gauntlet.records.internal.Rows.optionalDouble;
+import static dev.gauntlet.records.internal.Rows.optionalString;
+
+import dev.gauntlet.records.AgentUsage;
 import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialStatus;
@@ -13,7 +17,8 @@ final class TrialRowDecoder {
 
   private TrialRowDecoder() {}
 
-  static TrialRecord decode(Group row) {
+  /** Decodes {@code row} of a file of schema {@code version}; version 1 rows have no usage columns. */
+  static TrialRecord decode(Group row, int version) {
     String errorKind = optionalString(row, "error_kind");
     return new TrialRecord(
         row.getString("run_id", 0),
@@ -27,7 +32,7 @@ final class TrialRowDecoder {
         TrialStatus.parse(row.getString("status", 0)),
         errorKind == null ? null : ErrorKind.parse(errorKind),
         optionalString(row, "error_message"),
-        row.getFieldRepetitionCount("reward") == 0 ? null : row.getDouble("reward", 0),
+        optionalDouble(row, "reward"),
         rewards(row.getGroup("rewards", 0)),
         Instant.ofEpochMilli(row.getLong("started_at", 0)),
         Instant.ofEpochMilli(row.getLong("finished_at", 0)),
@@ -36,7 +41,19 @@ final class TrialRowDecoder {
         row.getLong("verifier_ms", 0),
         row.getLong("total_ms", 0),
         row.getString("image", 0),
-        optionalString(row, "sandbox_id"));
+        optionalString(row, "sandbox_id"),
+        version < 2 ? AgentUsage.NONE : usage(row));
+  }
+
+  private static AgentUsage usage(Group row) {
+    return new AgentUsage(
+        row.getInteger("steps", 0),
+        row.getLong("input_tokens", 0),
+        row.getLong("cached_input_tokens", 0),
+        row.getLong("output_tokens", 0),
+        optionalDouble(row, "cost_usd"),
+        optionalString(row, "limit_hit"),
+        row.getInteger("model_retries", 0));
   }
 
   private static Map<String, Double> rewards(Group map) {
@@ -46,9 +63,5 @@ final class TrialRowDecoder {
       rewards.put(entry.getString("key", 0), entry.getDouble("value", 0));
     }
     return rewards;
-  }
-
-  private static String optionalString(Group row, String column) {
-    return row.getFieldRepetitionCount(column) == 0 ? null : row.getString(column, 0);
   }
 }

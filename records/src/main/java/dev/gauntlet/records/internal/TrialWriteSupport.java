@@ -1,44 +1,21 @@
 package dev.gauntlet.records.internal;
 
+import dev.gauntlet.records.AgentUsage;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialSchema;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
-import org.apache.parquet.schema.MessageType;
 
 /** Writes a {@link TrialRecord} as one row of {@link TrialSchema}. */
-final class TrialWriteSupport extends WriteSupport<TrialRecord> {
+final class TrialWriteSupport extends RowWriteSupport<TrialRecord> {
 
-  private static final MessageType SCHEMA = TrialSchema.schema();
-
-  private RecordConsumer out;
-
-  @Override
-  public WriteContext init(ParquetConfiguration configuration) {
-    return new WriteContext(
-        SCHEMA, Map.of(TrialSchema.VERSION_KEY, Integer.toString(TrialRecord.SCHEMA_VERSION)));
-  }
-
-  /** Required by the abstract class; Parquet calls the {@link ParquetConfiguration} overload instead. */
-  @Override
-  @Deprecated
-  public WriteContext init(Configuration configuration) {
-    return init((ParquetConfiguration) null);
+  TrialWriteSupport() {
+    super(TrialSchema.schema(), TrialSchema.VERSION_KEY, TrialRecord.SCHEMA_VERSION);
   }
 
   @Override
-  public void prepareForWrite(RecordConsumer recordConsumer) {
-    this.out = recordConsumer;
-  }
-
-  @Override
-  public void write(TrialRecord r) {
-    out.startMessage();
-    int32("schema_version", TrialRecord.SCHEMA_VERSION);
+  void writeColumns(TrialRecord r) {
     string("run_id", r.runId());
     string("trial_id", r.trialId());
     string("dataset", r.dataset());
@@ -50,24 +27,28 @@ final class TrialWriteSupport extends WriteSupport<TrialRecord> {
     string("status", r.status().wireName());
     string("error_kind", r.errorKind() == null ? null : r.errorKind().wireName());
     string("error_message", r.errorMessage());
-    if (r.reward() != null) {
-      start("reward");
-      out.addDouble(r.reward());
-      end("reward");
-    }
+    float64("reward", r.reward());
     rewards(r.rewards());
-    int64("started_at", r.startedAt().toEpochMilli());
-    int64("finished_at", r.finishedAt().toEpochMilli());
+    timestamp("started_at", r.startedAt());
+    timestamp("finished_at", r.finishedAt());
     int64("setup_ms", r.setupMs());
     int64("agent_ms", r.agentMs());
     int64("verifier_ms", r.verifierMs());
     int64("total_ms", r.totalMs());
     string("image", r.image());
     string("sandbox_id", r.sandboxId());
-    out.endMessage();
+    AgentUsage usage = r.usage();
+    int32("steps", usage.steps());
+    int64("input_tokens", usage.inputTokens());
+    int64("cached_input_tokens", usage.cachedInputTokens());
+    int64("output_tokens", usage.outputTokens());
+    float64("cost_usd", usage.costUsd());
+    string("limit_hit", usage.limitHit());
+    int32("model_retries", usage.modelRetries());
   }
 
   private void rewards(Map<String, Double> rewards) {
+    RecordConsumer out = out();
     start("rewards");
     out.startGroup();
     if (!rewards.isEmpty()) {
@@ -86,34 +67,5 @@ final class TrialWriteSupport extends WriteSupport<TrialRecord> {
     }
     out.endGroup();
     end("rewards");
-  }
-
-  /** Writes a string column, or skips it when {@code value} is null (the column is then optional). */
-  private void string(String column, String value) {
-    if (value != null) {
-      start(column);
-      out.addBinary(Binary.fromString(value));
-      end(column);
-    }
-  }
-
-  private void int32(String column, int value) {
-    start(column);
-    out.addInteger(value);
-    end(column);
-  }
-
-  private void int64(String column, long value) {
-    start(column);
-    out.addLong(value);
-    end(column);
-  }
-
-  private void start(String column) {
-    out.startField(column, SCHEMA.getFieldIndex(column));
-  }
-
-  private void end(String column) {
-    out.endField(column, SCHEMA.getFieldIndex(column));
   }
 }

@@ -8,6 +8,7 @@ import dev.gauntlet.sandbox.ExecResult;
 import dev.gauntlet.sandbox.SandboxException;
 import dev.gauntlet.sandbox.internal.CappedOutput;
 import dev.gauntlet.sandbox.internal.SentinelScanner;
+import dev.gauntlet.sandbox.ShellQuoting;
 import dev.gauntlet.sandbox.internal.ShellScripts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,7 @@ final class ShellSession implements AutoCloseable {
         Thread.ofVirtual().name("shell-" + shortId()).start(() -> pump(mine, queue));
         CappedOutput greeting = new CappedOutput(4096);
         SentinelScanner scanner = new SentinelScanner(mark, greeting::write);
-        send("printf '%s%d\\n' " + ShellScripts.quote(mark) + " \"$$\"\n");
+        send("printf '%s%d\\n' " + ShellQuoting.quote(mark) + " \"$$\"\n");
         if (await(scanner, greeting, START_TIMEOUT) != Outcome.MARKED) {
             close();
             requireRunning();

@@ -1,5 +1,6 @@
 package dev.gauntlet.sandbox.internal;
 
+import dev.gauntlet.sandbox.ShellQuoting;
 import java.util.Map;
 
 /** The shell text a session writes: a command wrapped so its end and exit code can be read back. */
@@ -32,34 +33,26 @@ public final class ShellScripts {
     private ShellScripts() {
     }
 
-    /** Quotes text for the shell: {@code 'it'\''s'}. */
-    public static String quote(String text) {
-        if (text.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("a shell command cannot contain a NUL byte");
-        }
-        return "'" + text.replace("'", "'\\''") + "'";
-    }
-
     /**
      * The line that runs {@code command} in the session and then prints {@code mark} and its exit code. Without
      * a working directory or variables the command runs in the session's own shell, so {@code cd} and
      * {@code export} persist; with them it runs in a subshell that has them. Standard input is empty.
      */
     public static String wrap(String command, String workdir, Map<String, String> env, String mark) {
-        String run = "eval " + quote(command);
+        String run = "eval " + ShellQuoting.quote(command);
         if (workdir != null || !env.isEmpty()) {
             StringBuilder prefix = new StringBuilder("(");
             if (workdir != null) {
-                prefix.append("cd ").append(quote(workdir)).append(" && ");
+                prefix.append("cd ").append(ShellQuoting.quote(workdir)).append(" && ");
             }
             env.forEach((k, v) -> {
                 if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                     throw new IllegalArgumentException("'" + k + "' is not a valid environment variable name");
                 }
-                prefix.append("export ").append(k).append('=').append(quote(v)).append(" && ");
+                prefix.append("export ").append(k).append('=').append(ShellQuoting.quote(v)).append(" && ");
             });
             run = prefix + run + ")";
         }
-        return run + " </dev/null 2>&1; printf '%s%d\\n' " + quote(mark) + " \"$?\"\n";
+        return run + " </dev/null 2>&1; printf '%s%d\\n' " + ShellQuoting.quote(mark) + " \"$?\"\n";
     }
 }

@@ -1,6 +1,5 @@
 package dev.gauntlet.records.internal;
 
-import dev.gauntlet.records.TrialRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
@@ -11,44 +10,47 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 
-/** Opens Parquet writers of trial records on the local file system, without Hadoop. */
-public final class TrialParquetWriter {
+/** Opens Parquet writers of records on the local file system, without Hadoop. */
+final class LocalParquetWriter {
 
-  private TrialParquetWriter() {}
+  private LocalParquetWriter() {}
 
   /**
-   * Opens a ZSTD-compressed writer that creates {@code file}.
+   * Opens a ZSTD-compressed writer that creates {@code file} and writes rows of {@code format}.
    *
    * @throws java.nio.file.FileAlreadyExistsException if {@code file} exists
    */
-  public static ParquetWriter<TrialRecord> create(Path file) throws IOException {
-    return new Builder(file)
+  static <T> ParquetWriter<T> create(Path file, RecordFormat<T> format) throws IOException {
+    return new Builder<>(file, format)
         .withConf(new PlainParquetConfiguration())
         .withCodecFactory(new LocalCodecFactory())
         .withCompressionCodec(CompressionCodecName.ZSTD)
         .build();
   }
 
-  private static final class Builder extends ParquetWriter.Builder<TrialRecord, Builder> {
-    Builder(Path file) {
+  private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
+    private final RecordFormat<T> format;
+
+    Builder(Path file, RecordFormat<T> format) {
       super(new LocalOutputFile(file));
+      this.format = format;
     }
 
     @Override
-    protected Builder self() {
+    protected Builder<T> self() {
       return this;
     }
 
     @Override
-    protected WriteSupport<TrialRecord> getWriteSupport(ParquetConfiguration conf) {
-      return new TrialWriteSupport();
+    protected WriteSupport<T> getWriteSupport(ParquetConfiguration conf) {
+      return format.newWriteSupport();
     }
 
     /** Required by the abstract class; {@code build()} calls the {@link ParquetConfiguration} overload. */
     @Override
     @Deprecated
-    protected WriteSupport<TrialRecord> getWriteSupport(Configuration conf) {
-      return new TrialWriteSupport();
+    protected WriteSupport<T> getWriteSupport(Configuration conf) {
+      return format.newWriteSupport();
     }
   }
 }

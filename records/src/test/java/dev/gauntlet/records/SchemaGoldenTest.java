@@ -1,0 +1,52 @@
+package dev.gauntlet.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seals the on-disk formats: a change here must come with a new schema version, a new golden file and a fixture of
+ * the old version. Golden files of older versions stay, next to their fixtures in {@code fixtures/}.
+ */
+class SchemaGoldenTest {
+
+  @Test
+  void trialSchemaMatchesGoldenFile() throws IOException {
+    assertThat(TrialRecord.SCHEMA_VERSION).isEqualTo(2);
+    assertThat(TrialSchema.schema().toString()).isEqualTo(golden("trial-schema-v2.txt"));
+  }
+
+  @Test
+  void trialSchemaV2OnlyAppendsUsageColumnsToV1() throws IOException {
+    String v1 = golden("trial-schema-v1.txt");
+    String v2 = golden("trial-schema-v2.txt");
+    String v1Body = v1.substring(0, v1.lastIndexOf('}'));
+    assertThat(v2).startsWith(v1Body);
+    assertThat(v2.substring(v1Body.length())).isEqualTo("""
+          required int32 steps;
+          required int64 input_tokens;
+          required int64 cached_input_tokens;
+          required int64 output_tokens;
+          optional double cost_usd;
+          optional binary limit_hit (STRING);
+          required int32 model_retries;
+        }
+        """);
+  }
+
+  @Test
+  void stepSchemaMatchesGoldenFile() throws IOException {
+    assertThat(StepRecord.SCHEMA_VERSION).isEqualTo(1);
+    assertThat(StepSchema.schema().toString()).isEqualTo(golden("step-schema-v1.txt"));
+  }
+
+  private String golden(String name) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/golden/" + name)) {
+      assertThat(in).as("golden file " + name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
