@@ -59,8 +59,12 @@ class AnthropicClientTest {
     @BeforeEach
     void start() throws Exception {
         server = new FakeModelServer(vertx);
-        client = new AnthropicClient(vertx, "claude-sonnet-4-5",
-            HttpModelSettings.anthropic(server.baseUrl(), KEY, Duration.ofMillis(500), Map.of()));
+        client = client(Duration.ofSeconds(10));
+    }
+
+    AnthropicClient client(Duration timeout) {
+        return new AnthropicClient(vertx, "claude-sonnet-4-5",
+            HttpModelSettings.anthropic(server.baseUrl(), KEY, timeout, Map.of()));
     }
 
     @AfterEach
@@ -174,11 +178,13 @@ class AnthropicClientTest {
             raw(200, "application/json", "{\"truncated\": ", Map.of()),
             json(400, new JsonObject("{\"type\": \"error\", \"error\": {\"type\": \"invalid_request_error\", \"message\": \"messages: roles must alternate\"}}")));
         ModelRequest request = new ModelRequest(List.of(Message.user("hi")), List.of(), 10);
+        AnthropicClient quick = client(Duration.ofMillis(500));
 
         ModelException overloaded = (ModelException) failure(client.complete(request));
         ModelException limited = (ModelException) failure(client.complete(request));
         ModelException dropped = (ModelException) failure(client.complete(request));
-        ModelException slow = (ModelException) failure(client.complete(request));
+        ModelException slow = (ModelException) failure(quick.complete(request));
+        quick.close();
         ModelException garbled = (ModelException) failure(client.complete(request));
         ModelException invalid = (ModelException) failure(client.complete(request));
 

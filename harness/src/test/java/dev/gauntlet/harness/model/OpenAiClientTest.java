@@ -61,7 +61,7 @@ class OpenAiClientTest {
     @BeforeEach
     void start() throws Exception {
         server = new FakeModelServer(vertx);
-        client = new OpenAiClient(vertx, "gpt-4o", settings(KEY, Duration.ofMillis(500)));
+        client = new OpenAiClient(vertx, "gpt-4o", settings(KEY, Duration.ofSeconds(10)));
     }
 
     @AfterEach
@@ -197,6 +197,8 @@ class OpenAiClientTest {
     @Test
     void aReplySlowerThanTheTimeoutIsARetryableTimeout() throws Exception {
         server.then(slow(Duration.ofSeconds(5), json(200, new JsonObject(TEXT_REPLY))));
+        client.close();
+        client = new OpenAiClient(vertx, "gpt-4o", settings(KEY, Duration.ofMillis(500)));
 
         ModelException e = (ModelException) failure(client.complete(conversation()));
 

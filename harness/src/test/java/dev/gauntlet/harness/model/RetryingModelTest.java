@@ -45,7 +45,7 @@ class RetryingModelTest {
     void start() throws Exception {
         server = new FakeModelServer(vertx);
         client = new OpenAiClient(vertx, "gpt-4o-mini",
-            HttpModelSettings.openAi(server.baseUrl(), KEY, Duration.ofMillis(300), Map.of()));
+            HttpModelSettings.openAi(server.baseUrl(), KEY, Duration.ofMillis(1500), Map.of()));
     }
 
     @AfterEach
@@ -64,7 +64,7 @@ class RetryingModelTest {
 
     @Test
     void retriesEachRetryableFailureAndCountsThem() throws Exception {
-        server.then(serverError(), dropConnection(), slow(Duration.ofSeconds(3), ok()),
+        server.then(serverError(), dropConnection(), slow(Duration.ofSeconds(4), ok()),
             raw(200, "text/plain", "not json", Map.of()), ok());
 
         ModelReply reply = await(new RetryingModel(vertx, client, FAST).complete(REQUEST));
