@@ -35,10 +35,19 @@ public final class Runs {
     /** A run whose model settings come from {@code env} alone (so a test decides the base URL and key). */
     public static Finished run(Path dataset, String agent, String model, int attempts, Path out, TrialOptions trial,
                                AgentLimits limits, Map<String, String> env) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        RunOptions options = new RunOptions(List.of(dataset), agent, model, attempts, 4, out, trial, null, 64,
+        return run(new RunOptions(List.of(dataset), agent, model, attempts, 4, out, trial, null, 64,
             new AgentSettings(Prices.builtIn(), false, null, List.of(), env), limits,
-            new ModelSettings(null, java.time.Duration.ofSeconds(5), 4, env));
+            new ModelSettings(null, java.time.Duration.ofSeconds(5), 4, env)));
+    }
+
+    /** One attempt of an agent with these settings and no model. */
+    public static Finished run(Path dataset, String agent, AgentSettings settings, Path out) {
+        return run(new RunOptions(List.of(dataset), agent, null, 1, 4, out, TrialOptions.defaults(), null, 64, settings,
+            AgentLimits.defaults(), new ModelSettings(null, null, 0, Map.of())));
+    }
+
+    public static Finished run(RunOptions options) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (DockerBackend backend = DockerBackend.connect(null);
              PrintStream stream = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             EvalRun.Result result = new EvalRun(options, backend, stream).execute();
