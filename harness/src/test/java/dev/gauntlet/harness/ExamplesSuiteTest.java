@@ -100,6 +100,20 @@ class ExamplesSuiteTest {
         assertThat(Docker.containersWithLabel(SandboxLabels.RUN + "=" + run.result().runId())).isEmpty();
     }
 
+    @Test
+    void theBashAgentWithTheOracleModelPassesEveryTaskThroughTheWholeLoop(@TempDir Path out) throws Exception {
+        Runs.Finished run = Runs.run(EXAMPLES, "bash", "oracle", 1, out.resolve("run"), dev.gauntlet.harness.trial.TrialOptions.defaults(),
+            dev.gauntlet.harness.agent.AgentLimits.defaults(), Map.of());
+
+        List<TrialRecord> records = TrialRecordReader.readAll(run.result().dir().trials());
+        assertThat(records).as(run.output()).hasSize(TASKS.size()).allSatisfy(r -> {
+            assertThat(r.status()).as(r.taskId()).isEqualTo(TrialStatus.PASSED);
+            assertThat(r.usage().steps()).as(r.taskId()).isGreaterThanOrEqualTo(3);
+        });
+        assertThat(dev.gauntlet.records.StepRecordReader.readAll(run.result().dir().steps()))
+            .hasSize(records.stream().mapToInt(r -> r.usage().steps()).sum());
+    }
+
     private static Map<String, Double> rewardsOf(ResultSet rows) throws Exception {
         Map<String, Double> rewards = new HashMap<>();
         Object map = rows.getObject("rewards");

@@ -1,5 +1,6 @@
 package dev.gauntlet.reports;
 
+import dev.gauntlet.records.AgentUsage;
 import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialStatus;
@@ -20,9 +21,10 @@ import java.util.TreeMap;
  * @param meanReward mean reward of scored trials, empty when none was scored
  * @param tasks    per task: the same figures
  * @param wallTime the run's wall time
+ * @param usage    agent steps, tokens, cost (of the trials whose price is known) and model retries, summed
  */
 public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<ErrorKind, Integer> byError,
-                         OptionalDouble meanReward, Map<String, TaskLine> tasks, Duration wallTime) {
+                         OptionalDouble meanReward, Map<String, TaskLine> tasks, Duration wallTime, AgentUsage usage) {
 
     /** One task's line of the summary table. */
     public record TaskLine(int trials, int passed, int failed, int errors, OptionalDouble meanReward) {
@@ -45,7 +47,7 @@ public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<Err
         Map<String, TaskLine> tasks = new TreeMap<>();
         perTask.forEach((task, list) -> tasks.put(task, new TaskLine(list.size(), count(list, TrialStatus.PASSED),
             count(list, TrialStatus.FAILED), count(list, TrialStatus.ERROR), meanReward(list))));
-        return new RunSummary(records.size(), byStatus, byError, meanReward(records), tasks, wallTime);
+        return new RunSummary(records.size(), byStatus, byError, meanReward(records), tasks, wallTime, total(records));
     }
 
     public int count(TrialStatus status) {
@@ -55,6 +57,27 @@ public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<Err
     public double trialsPerSecond() {
         double seconds = wallTime.toNanos() / 1e9;
         return seconds <= 0 ? 0 : trials / seconds;
+    }
+
+    private static AgentUsage total(List<TrialRecord> records) {
+        int steps = 0;
+        int retries = 0;
+        long input = 0;
+        long cached = 0;
+        long output = 0;
+        Double cost = null;
+        for (TrialRecord r : records) {
+            AgentUsage u = r.usage();
+            steps += u.steps();
+            retries += u.modelRetries();
+            input += u.inputTokens();
+            cached += u.cachedInputTokens();
+            output += u.outputTokens();
+            if (u.costUsd() != null) {
+                cost = (cost == null ? 0 : cost) + u.costUsd();
+            }
+        }
+        return new AgentUsage(steps, input, cached, output, cost, null, retries);
     }
 
     private static int count(List<TrialRecord> records, TrialStatus status) {

@@ -2,6 +2,7 @@ package dev.gauntlet.reports;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.records.AgentUsage;
 import dev.gauntlet.records.TrialStatus;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -28,6 +29,12 @@ public final class SummaryTable {
             summary.byError().forEach((kind, n) -> errors.append(' ').append(kind.wireName()).append('=').append(n));
             out.println(errors);
         }
+        AgentUsage usage = summary.usage();
+        if (usage.steps() > 0) {
+            out.printf(Locale.ROOT, "agent: %d steps, %d input tokens (%d cached), %d output tokens, %s, %d model retries%n",
+                usage.steps(), usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens(),
+                usage.costUsd() == null ? "cost unknown" : String.format(Locale.ROOT, "$%.4f", usage.costUsd()), usage.modelRetries());
+        }
         out.printf(Locale.ROOT, "mean reward %s over %d scored trials (errors excluded); wall time %.1f s; %.2f trials/s%n",
             reward(summary.meanReward()), summary.count(TrialStatus.PASSED) + summary.count(TrialStatus.FAILED),
             summary.wallTime().toMillis() / 1000.0, summary.trialsPerSecond());
@@ -44,6 +51,14 @@ public final class SummaryTable {
         json.put("mean_reward_excludes", "errored trials");
         json.put("wall_time_s", summary.wallTime().toMillis() / 1000.0);
         json.put("trials_per_s", summary.trialsPerSecond());
+        json.put("steps", summary.usage().steps());
+        json.put("input_tokens", summary.usage().inputTokens());
+        json.put("cached_input_tokens", summary.usage().cachedInputTokens());
+        json.put("output_tokens", summary.usage().outputTokens());
+        if (summary.usage().costUsd() != null) {
+            json.put("cost_usd", summary.usage().costUsd());
+        }
+        json.put("model_retries", summary.usage().modelRetries());
         ObjectNode tasks = json.putObject("tasks");
         for (Map.Entry<String, RunSummary.TaskLine> e : summary.tasks().entrySet()) {
             ObjectNode t = tasks.putObject(e.getKey());

@@ -44,6 +44,22 @@ class RunSummaryTest {
         assertThat(summary.tasks().get("b").meanReward()).hasValue(0.5);
         assertThat(summary.tasks().get("b").errors()).isEqualTo(1);
         assertThat(summary.trialsPerSecond()).isEqualTo(2.0);
+        assertThat(summary.usage()).isEqualTo(new AgentUsage(0, 0, 0, 0, null, null, 0));
+    }
+
+    @Test
+    void agentUsageIsSummedAndCostCountsOnlyKnownPrices() {
+        List<TrialRecord> priced = List.of(
+            records.get(0).withUsage(new AgentUsage(3, 300, 60, 30, 0.25, null, 1)),
+            records.get(1).withUsage(new AgentUsage(2, 200, 0, 20, null, "steps", 2)));
+
+        RunSummary summary = RunSummary.of(priced, Duration.ofSeconds(1));
+
+        assertThat(summary.usage()).isEqualTo(new AgentUsage(5, 500, 60, 50, 0.25, null, 3));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SummaryTable.print(summary, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+            .contains("agent: 5 steps, 500 input tokens (60 cached), 50 output tokens, $0.2500, 3 model retries");
     }
 
     @Test

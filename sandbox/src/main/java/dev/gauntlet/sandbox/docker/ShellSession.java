@@ -119,7 +119,7 @@ final class ShellSession implements AutoCloseable {
             stream = ExecStream.start(engine, execId);
         } catch (IOException | RuntimeException e) {
             stream = null;
-            requireRunning();
+            explainIfGone();
             throw new SandboxException("cannot start a shell in container " + shortId() + ": " + e.getMessage(), e);
         }
         frames = new LinkedBlockingQueue<>();
@@ -131,7 +131,7 @@ final class ShellSession implements AutoCloseable {
         send("printf '%s%d\\n' " + ShellQuoting.quote(mark) + " \"$$\"\n");
         if (await(scanner, greeting, START_TIMEOUT) != Outcome.MARKED) {
             close();
-            requireRunning();
+            explainIfGone();
             throw new SandboxException("the shell in container " + shortId() + " did not answer: " + greeting);
         }
         shellPid = scanner.value();
@@ -177,6 +177,26 @@ final class ShellSession implements AutoCloseable {
             return code == null ? -1 : code.intValue();
         } catch (RuntimeException e) {
             return -1;
+        }
+    }
+
+    /**
+     * After a failure that may mean the container died: waits up to two seconds for the engine to see it stopped,
+     * and if so throws the exception that says how.
+     */
+    private void explainIfGone() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (true) {
+            requireRunning();
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
