@@ -63,7 +63,7 @@ class CliIT {
         Exit exit = gauntlet(tmp, "run", "../datasets/examples", "--agent", "wizard");
 
         assertThat(exit.code()).isEqualTo(1);
-        assertThat(exit.output()).contains("unknown agent 'wizard'; known agents: nop, oracle");
+        assertThat(exit.output()).contains("unknown agent 'wizard'; known agents: bash, command, nop, oracle");
     }
 
     @Test

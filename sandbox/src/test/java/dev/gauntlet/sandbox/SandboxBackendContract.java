@@ -270,4 +270,17 @@ public abstract class SandboxBackendContract {
         }
         assertThat(pool.ready()).isGreaterThanOrEqualTo(count);
     }
+
+    @Test
+    void hugeOutputIsCappedWithoutHoldingItAll() {
+        try (Sandbox sandbox = sandbox(false)) {
+            ExecResult.Completed huge = completed(sandbox.exec(new ExecRequest(
+                "head -c 50000000 /dev/zero | tr '\\0' x; echo; echo tail-marker", Duration.ofSeconds(60), null, null, Map.of(), 4096)));
+
+            assertThat(huge.exitCode()).isZero();
+            assertThat(huge.output()).startsWith("xxxx").endsWith("tail-marker\n").contains("bytes of output omitted");
+            assertThat(huge.output().length()).isLessThan(4200);
+            assertThat(completed(sandbox.exec(ExecRequest.of("echo next", Duration.ofSeconds(10)))).output()).isEqualTo("next\n");
+        }
+    }
 }
