@@ -22,14 +22,17 @@ import java.util.TreeMap;
  * @param tasks    per task: the same figures
  * @param wallTime the run's wall time
  * @param usage    agent steps, tokens, cost (of the trials whose price is known) and model retries, summed
+ * @param latencies percentiles of the trials' setup, agent, verifier and total times
  */
 public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<ErrorKind, Integer> byError,
-                         OptionalDouble meanReward, Map<String, TaskLine> tasks, Duration wallTime, AgentUsage usage) {
+                         OptionalDouble meanReward, Map<String, TaskLine> tasks, Duration wallTime, AgentUsage usage,
+                         PhaseLatencies latencies) {
 
     /** One task's line of the summary table. */
     public record TaskLine(int trials, int passed, int failed, int errors, OptionalDouble meanReward) {
     }
 
+    /** Summarises {@code records}, a run that took {@code wallTime}. */
     public static RunSummary of(List<TrialRecord> records, Duration wallTime) {
         Map<TrialStatus, Integer> byStatus = new EnumMap<>(TrialStatus.class);
         Map<ErrorKind, Integer> byError = new EnumMap<>(ErrorKind.class);
@@ -47,7 +50,8 @@ public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<Err
         Map<String, TaskLine> tasks = new TreeMap<>();
         perTask.forEach((task, list) -> tasks.put(task, new TaskLine(list.size(), count(list, TrialStatus.PASSED),
             count(list, TrialStatus.FAILED), count(list, TrialStatus.ERROR), meanReward(list))));
-        return new RunSummary(records.size(), byStatus, byError, meanReward(records), tasks, wallTime, total(records));
+        return new RunSummary(records.size(), byStatus, byError, meanReward(records), tasks, wallTime, total(records),
+            PhaseLatencies.of(records));
     }
 
     public int count(TrialStatus status) {

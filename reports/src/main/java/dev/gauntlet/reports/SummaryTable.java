@@ -15,6 +15,7 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
+    /** Prints the per-task table, phase latencies, errors by kind, agent usage and the run's totals. */
     public static void print(RunSummary summary, PrintStream out) {
         int width = Math.max(28, summary.tasks().keySet().stream().mapToInt(String::length).max().orElse(0));
         String row = "%-" + width + "s %6s %6s %6s %6s %7s%n";
@@ -24,6 +25,7 @@ public final class SummaryTable {
         out.printf(Locale.ROOT, row, "total", summary.trials(), summary.count(TrialStatus.PASSED),
             summary.count(TrialStatus.FAILED), summary.count(TrialStatus.ERROR), reward(summary.meanReward()));
         out.println();
+        printLatencies(summary.latencies(), out);
         if (!summary.byError().isEmpty()) {
             StringBuilder errors = new StringBuilder("errors by kind:");
             summary.byError().forEach((kind, n) -> errors.append(' ').append(kind.wireName()).append('=').append(n));
@@ -40,6 +42,7 @@ public final class SummaryTable {
             summary.wallTime().toMillis() / 1000.0, summary.trialsPerSecond());
     }
 
+    /** The summary as the {@code summary} object of {@code run.json}. */
     public static ObjectNode toJson(RunSummary summary) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("trials", summary.trials());
@@ -59,6 +62,16 @@ public final class SummaryTable {
             json.put("cost_usd", summary.usage().costUsd());
         }
         json.put("model_retries", summary.usage().modelRetries());
+        ObjectNode latency = json.putObject("phase_latency_ms");
+        summary.latencies().byName().forEach((phase, l) -> {
+            ObjectNode p = latency.putObject(phase);
+            p.put("count", l.count());
+            if (l.count() == 0) {
+                p.putNull("p50").putNull("p90").putNull("p99").putNull("max");
+            } else {
+                p.put("p50", l.p50()).put("p90", l.p90()).put("p99", l.p99()).put("max", l.max());
+            }
+        });
         ObjectNode tasks = json.putObject("tasks");
         for (Map.Entry<String, RunSummary.TaskLine> e : summary.tasks().entrySet()) {
             ObjectNode t = tasks.putObject(e.getKey());
@@ -69,6 +82,23 @@ public final class SummaryTable {
             e.getValue().meanReward().ifPresentOrElse(r -> t.put("mean_reward", r), () -> t.putNull("mean_reward"));
         }
         return json;
+    }
+
+    /** One line per phase; a phase no trial reached shows dashes; nothing for a run without trials. */
+    private static void printLatencies(PhaseLatencies latencies, PrintStream out) {
+        if (latencies.total().count() == 0) {
+            return;
+        }
+        String row = "%-10s %8s %8s %8s %8s%n";
+        out.printf(Locale.ROOT, row, "phase", "p50 ms", "p90 ms", "p99 ms", "max ms");
+        latencies.byName().forEach((phase, l) -> {
+            if (l.count() == 0) {
+                out.printf(Locale.ROOT, row, phase, "-", "-", "-", "-");
+            } else {
+                out.printf(Locale.ROOT, row, phase, l.p50(), l.p90(), l.p99(), l.max());
+            }
+        });
+        out.println();
     }
 
     private static String reward(OptionalDouble reward) {

@@ -18,10 +18,15 @@ import org.junit.jupiter.api.Test;
 class RunSummaryTest {
 
     static TrialRecord record(String task, int attempt, TrialStatus status, Double reward) {
+        return record(task, attempt, status, reward, 1, 2, 3, 6);
+    }
+
+    static TrialRecord record(String task, int attempt, TrialStatus status, Double reward,
+                              long setupMs, long agentMs, long verifierMs, long totalMs) {
         Instant t = Instant.parse("2026-11-28T10:00:00Z");
         return new TrialRecord("run", task + attempt, "set", task, "h", "oracle", null, attempt, status,
             status == TrialStatus.ERROR ? ErrorKind.VERIFIER : null, status == TrialStatus.ERROR ? "no reward" : null,
-            reward, reward == null ? Map.of() : Map.of("reward", reward), t, t.plusSeconds(1), 1, 2, 3, 6, "img", null, AgentUsage.NONE);
+            reward, reward == null ? Map.of() : Map.of("reward", reward), t, t.plusSeconds(1), setupMs, agentMs, verifierMs, totalMs, "img", null, AgentUsage.NONE);
     }
 
     final List<TrialRecord> records = List.of(
@@ -72,6 +77,12 @@ class RunSummaryTest {
             a                                 2      1      1      0   0.500
             b                                 2      0      1      1   0.500
             total                             4      1      2      1   0.500
+
+            phase        p50 ms   p90 ms   p99 ms   max ms
+            setup             1        1        1        1
+            agent             2        2        2        2
+            verifier          3        3        3        3
+            total             6        6        6        6
 
             errors by kind: verifier=1
             mean reward 0.500 over 3 scored trials (errors excluded); wall time 2.0 s; 2.00 trials/s

@@ -25,6 +25,7 @@ import dev.gauntlet.reports.SummaryTable;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.scheduler.RunStats;
 import dev.gauntlet.scheduler.Scheduler;
+import dev.gauntlet.scheduler.TrialRunner;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -93,7 +94,12 @@ public final class EvalRun {
         PartSink<TrialRecord> sink = new PartSink<>(dir.trials(), TrialRecordWriter::writePart, 100, 10_000);
         PartSink<StepRecord> steps = new PartSink<>(dir.steps(), StepRecordWriter::writePart, 1_000, 10_000);
         sink.onRecord(records::add);
-        sink.onRecord(progressLine(trials.size()));
+        boolean terminal = Progress.isTerminal();
+        Progress progress = new Progress(trials.size(), out, terminal, Progress.DEFAULT_PLAIN_EVERY, System::nanoTime);
+        if (!terminal) {
+            sink.onRecord(progressLine(trials.size()));
+        }
+        sink.onRecord(progress::finished);
 
         Vertx vertx = Vertx.vertx();
         ModelClients models = ModelClients.open(options.model(), options.modelSettings(), vertx);
@@ -109,8 +115,9 @@ public final class EvalRun {
         try {
             RunStats stats;
             try {
-                stats = scheduler.run(trials, executor, sink).toCompletionStage().toCompletableFuture().join();
+                stats = scheduler.run(trials, counted(executor, progress), sink).toCompletionStage().toCompletableFuture().join();
             } finally {
+                progress.close();
                 sink.flush();
                 steps.flush();
                 sandboxes.close();
@@ -134,6 +141,22 @@ public final class EvalRun {
             finished.countDown();
             removeHook(hook);
         }
+    }
+
+    /** The executor, telling the progress display when each trial starts. */
+    private static TrialRunner<TrialSpec, TrialRecord> counted(TrialExecutor executor, Progress progress) {
+        return new TrialRunner<>() {
+            @Override
+            public TrialRecord run(TrialSpec trial) {
+                progress.started();
+                return executor.run(trial);
+            }
+
+            @Override
+            public TrialRecord crashed(TrialSpec trial, Throwable error) {
+                return executor.crashed(trial, error);
+            }
+        };
     }
 
     private java.util.function.Consumer<TrialRecord> progressLine(int total) {

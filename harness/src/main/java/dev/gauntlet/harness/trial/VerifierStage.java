@@ -18,6 +18,7 @@ import java.time.Duration;
 final class VerifierStage {
 
     private static final int OUTPUT_TAIL = 600;
+    private static final String RESET = "rm -rf /logs/verifier /tests && mkdir -p /logs/verifier && chmod 777 /logs/verifier";
 
     private final NetworkPolicy network;
     private final Scorer scorer;
@@ -31,11 +32,7 @@ final class VerifierStage {
 
     Score.Value run(TrialSpec trial, Sandbox sandbox) {
         Task task = trial.task();
-        ExecResult reset = sandbox.exec(ExecRequest.of("rm -rf /logs/verifier /tests && mkdir -p /logs/verifier && chmod 777 /logs/verifier",
-            Duration.ofSeconds(30)).withUser("0"));
-        if (!(reset instanceof ExecResult.Completed done) || done.exitCode() != 0) {
-            throw new SandboxException("cannot reset /logs/verifier: " + reset.output());
-        }
+        reset(sandbox, task.verifier().user());
         sandbox.copyIn(task.testsDir(), "/tests");
         sandbox.setNetwork(network.verifierNetwork(task));
         Duration timeout = task.verifier().timeout();
@@ -54,6 +51,26 @@ final class VerifierStage {
             case Score.Unscored unscored -> throw new TrialFailure(ErrorKind.VERIFIER, unscored.reason()
                 + "; tests/test.sh exited with " + ((ExecResult.Completed) result).exitCode() + tail(result.output()));
         };
+    }
+
+    /**
+     * Empties {@code /logs/verifier} and removes any {@code /tests} the agent planted. Tried first in the shell
+     * the verifier will use when it runs as the image's default user (usually root, and one shell fewer to start),
+     * else as root.
+     */
+    private static void reset(Sandbox sandbox, String verifierUser) {
+        ExecRequest reset = ExecRequest.of(RESET, Duration.ofSeconds(30));
+        ExecResult result = sandbox.exec(verifierUser == null ? reset : reset.withUser("0"));
+        if (!succeeded(result) && verifierUser == null) {
+            result = sandbox.exec(reset.withUser("0"));
+        }
+        if (!succeeded(result)) {
+            throw new SandboxException("cannot reset /logs/verifier and /tests: " + result.output());
+        }
+    }
+
+    private static boolean succeeded(ExecResult result) {
+        return result instanceof ExecResult.Completed done && done.exitCode() == 0;
     }
 
     static VerifierStage withRewardFiles(NetworkPolicy network, TrialLogs logs) {

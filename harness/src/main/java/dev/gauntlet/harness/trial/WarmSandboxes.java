@@ -145,15 +145,16 @@ public final class WarmSandboxes implements AutoCloseable {
         }
     }
 
-    /** Drains every pool; waits up to 30 s for a task being prepared, so nothing is made after the run ends. */
+    /** Drains every pool; waits up to 30 s in all for tasks being prepared, so nothing is made after the run ends. */
     @Override
     public void close() {
         synchronized (this) {
             closed = true;
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (CompletableFuture<Prepared> future : prepared.values()) {
             try {
-                future.get(30, TimeUnit.SECONDS).pool().close();
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).pool().close();
             } catch (ExecutionException e) {
                 // that task never got a pool
             } catch (TimeoutException e) {
