@@ -14,6 +14,9 @@ trap 'docker rm -f $(docker ps -aq --filter label=gauntlet.bench=naive) >/dev/nu
 
 echo "warm-up: building the suite's images through Gauntlet" >&2
 "$home/bin/gauntlet" run "$examples" --agent oracle --concurrency "$concurrency" --out "$work/warmup" >/dev/null
+# the measured run uses the jar the warm-up built, so no rebuild can land inside the measurement
+source "$home/scripts/prepare.sh"
+ensure_jdk
 
 naive_trial() {
   local task=$1 image=$2 c reward
@@ -45,7 +48,8 @@ naive_passed=$(grep -cx 1 "$work/naive.out" || true)
 
 echo "gauntlet: $trials trials, concurrency $concurrency" >&2
 start=$(date +%s%N)
-"$home/bin/gauntlet" run "$examples" --agent oracle --attempts "$attempts" --concurrency "$concurrency" --out "$work/run" >/dev/null
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$GAUNTLET_JAR" run "$examples" --agent oracle \
+  --attempts "$attempts" --concurrency "$concurrency" --out "$work/run" >/dev/null
 gauntlet_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 gauntlet_passed=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['by_status']['passed'])" "$work/run/run.json")
 

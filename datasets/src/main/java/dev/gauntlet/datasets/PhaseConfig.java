@@ -25,7 +25,4 @@ public record PhaseConfig(Duration timeout, Map<String, String> env, String user
         env = Map.copyOf(env);
     }
 
-    public static PhaseConfig defaults() {
-        return new PhaseConfig(DEFAULT_TIMEOUT, Map.of(), null, null);
-    }
 }

@@ -25,10 +25,6 @@ public record ImageSpec(String reference, Path buildContext, String contextHash,
         Objects.requireNonNull(buildTimeout, "buildTimeout");
     }
 
-    public static ImageSpec of(String reference) {
-        return new ImageSpec(reference, null, null, null, Duration.ofMinutes(10));
-    }
-
     public static ImageSpec build(Path context, String contextHash, String owner, Duration timeout) {
         return new ImageSpec(null, context, contextHash, owner, timeout);
     }

@@ -11,9 +11,4 @@ import java.time.Duration;
  * @param wallTime  from the first start to the last result
  */
 public record RunStats(int planned, int finished, int notStarted, Duration wallTime) {
-
-    public double trialsPerSecond() {
-        double seconds = wallTime.toNanos() / 1e9;
-        return seconds <= 0 ? 0 : finished / seconds;
-    }
 }
