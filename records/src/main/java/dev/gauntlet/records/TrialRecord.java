@@ -37,6 +37,7 @@ import java.util.TreeMap;
  * @param image the sandbox image the trial ran in
  * @param sandboxId the sandbox's id, or {@code null} if none was created
  * @param usage what the agent consumed, never {@code null}: {@link AgentUsage#NONE} if nothing was measured
+ * @param retries how often the trial was run again on a fresh sandbox after an infrastructure or model error
  */
 public record TrialRecord(
     String runId,
@@ -60,7 +61,8 @@ public record TrialRecord(
     long totalMs,
     String image,
     String sandboxId,
-    AgentUsage usage) {
+    AgentUsage usage,
+    int retries) {
 
   /**
    * The version of the record format; bumped whenever {@link TrialSchema} changes. Version 2 added
@@ -92,6 +94,7 @@ public record TrialRecord(
           + " but status is " + status.wireName() + " and errorKind is " + errorKind);
     }
     requireNotNegative(trialId, "attempt", attempt);
+    requireNotNegative(trialId, "retries", retries);
     requireNotNegative(trialId, "setupMs", setupMs);
     requireNotNegative(trialId, "agentMs", agentMs);
     requireNotNegative(trialId, "verifierMs", verifierMs);
@@ -112,7 +115,14 @@ public record TrialRecord(
   public TrialRecord withUsage(AgentUsage usage) {
     return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
         errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
-        sandboxId, usage);
+        sandboxId, usage, retries);
+  }
+
+  /** Returns a copy of this record that says it took {@code count} retries (on fresh sandboxes) to get. */
+  public TrialRecord withRetries(int count) {
+    return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
+        errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
+        sandboxId, usage, count);
   }
 
   private static void requireNotNegative(String trialId, String name, long value) {

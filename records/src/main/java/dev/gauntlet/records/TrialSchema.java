@@ -53,6 +53,7 @@ public final class TrialSchema {
         optional double cost_usd;
         optional binary limit_hit (STRING);
         required int32 model_retries;
+        required int32 retries;
       }
       """);
 

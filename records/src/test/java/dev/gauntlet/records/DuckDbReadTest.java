@@ -40,7 +40,7 @@ class DuckDbReadTest {
           "task_hash", "agent", "model", "attempt", "status", "error_kind", "error_message", "reward",
           "rewards", "started_at", "finished_at", "setup_ms", "agent_ms", "verifier_ms", "total_ms", "image",
           "sandbox_id", "steps", "input_tokens", "cached_input_tokens", "output_tokens", "cost_usd", "limit_hit",
-          "model_retries");
+          "model_retries", "retries");
       while (rs.next()) {
         assertRow(rs, expected.get(rows++));
       }
@@ -94,6 +94,7 @@ class DuckDbReadTest {
     assertThat(rs.getObject("cost_usd")).isEqualTo(r.usage().costUsd());
     assertThat(rs.getString("limit_hit")).isEqualTo(r.usage().limitHit());
     assertThat(rs.getInt("model_retries")).isEqualTo(r.usage().modelRetries());
+    assertThat(rs.getInt("retries")).isEqualTo(r.retries());
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

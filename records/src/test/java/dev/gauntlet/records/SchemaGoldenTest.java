@@ -33,6 +33,7 @@ class SchemaGoldenTest {
           optional double cost_usd;
           optional binary limit_hit (STRING);
           required int32 model_retries;
+          required int32 retries;
         }
         """);
   }

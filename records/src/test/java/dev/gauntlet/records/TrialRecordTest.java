@@ -42,7 +42,7 @@ class TrialRecordTest {
   void rewardsAreCopiedSortedAndImmutable() {
     Map<String, Double> rewards = new HashMap<>(Map.of("b", 2.0, "a", 1.0));
     TrialRecord r = new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null, null,
-        null, rewards, Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null, AgentUsage.NONE);
+        null, rewards, Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null, AgentUsage.NONE, 0);
     rewards.put("c", 3.0);
     assertThat(r.rewards()).containsExactly(Map.entry("a", 1.0), Map.entry("b", 2.0));
     assertThatThrownBy(() -> r.rewards().put("z", 0.0)).isInstanceOf(UnsupportedOperationException.class);
@@ -51,13 +51,13 @@ class TrialRecordTest {
   @Test
   void requiredComponentsAndRangesAreChecked() {
     assertThatThrownBy(() -> new TrialRecord(null, "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null,
-        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null, AgentUsage.NONE))
+        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, "img", null, AgentUsage.NONE, 0))
         .hasMessage("runId");
     assertThatThrownBy(() -> new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null,
-        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, -1, 0, 0, "img", null, AgentUsage.NONE))
+        null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, 0, -1, 0, 0, "img", null, AgentUsage.NONE, 0))
         .hasMessageContaining("agentMs");
     assertThatThrownBy(() -> new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null,
-        null, null, Map.of(), Instant.EPOCH.plusSeconds(1), Instant.EPOCH, 0, 0, 0, 0, "img", null, AgentUsage.NONE))
+        null, null, Map.of(), Instant.EPOCH.plusSeconds(1), Instant.EPOCH, 0, 0, 0, 0, "img", null, AgentUsage.NONE, 0))
         .hasMessageContaining("before startedAt");
   }
 
@@ -65,7 +65,7 @@ class TrialRecordTest {
   void timestampsAreKeptToTheMillisecond() {
     Instant precise = Instant.parse("2026-01-01T00:00:00.123456789Z");
     TrialRecord r = new TrialRecord("r", "t", "d", "k", "h", "a", null, 0, TrialStatus.PASSED, null, null,
-        null, Map.of(), precise, precise, 0, 0, 0, 0, "img", null, AgentUsage.NONE);
+        null, Map.of(), precise, precise, 0, 0, 0, 0, "img", null, AgentUsage.NONE, 0);
     assertThat(r.startedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123Z"));
   }
 
@@ -92,9 +92,17 @@ class TrialRecordTest {
     assertThat(new AgentUsage(0, 0, 0, 0, null, null, 0)).isEqualTo(AgentUsage.NONE);
   }
 
+  @Test
+  void retriesAreCountedAndNeverNegative() {
+    TrialRecord r = TestRecords.passed("t");
+    assertThat(r.withRetries(3).retries()).isEqualTo(3);
+    assertThat(r.withRetries(3).withUsage(AgentUsage.NONE).retries()).isEqualTo(3);
+    assertThatThrownBy(() -> r.withRetries(-1)).hasMessageContaining("retries");
+  }
+
   private static TrialRecord copy(TrialRecord r, TrialStatus status, ErrorKind kind) {
     return new TrialRecord(r.runId(), r.trialId(), r.dataset(), r.taskId(), r.taskHash(), r.agent(), r.model(),
         r.attempt(), status, kind, r.errorMessage(), r.reward(), r.rewards(), r.startedAt(), r.finishedAt(),
-        r.setupMs(), r.agentMs(), r.verifierMs(), r.totalMs(), r.image(), r.sandboxId(), r.usage());
+        r.setupMs(), r.agentMs(), r.verifierMs(), r.totalMs(), r.image(), r.sandboxId(), r.usage(), r.retries());
   }
 }

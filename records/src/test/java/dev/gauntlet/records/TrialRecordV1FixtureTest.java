@@ -30,14 +30,14 @@ class TrialRecordV1FixtureTest {
       new TrialRecord("run-1", "t1", "swe-bench", "task-ü-1", "sha256:abc", "bash", "claude-λ", 1,
           TrialStatus.PASSED, null, null, 1.0, Map.of("accuracy", 1.0, "style", 0.5),
           T0, Instant.parse("2026-01-02T03:05:35.678Z"), 100, 80_000, 9_000, 90_000,
-          "ghcr.io/gauntlet/ü:1", "ctr-😀", AgentUsage.NONE),
+          "ghcr.io/gauntlet/ü:1", "ctr-😀", AgentUsage.NONE, 0),
       new TrialRecord("run-1", "t2", "swe-bench", "task-2", "sha256:def", "bash", null, 2,
           TrialStatus.ERROR, ErrorKind.AGENT_TIMEOUT, null, null, Map.of(),
-          T0, T0, 0, 0, 0, 0, "python:3.13", null, AgentUsage.NONE),
+          T0, T0, 0, 0, 0, 0, "python:3.13", null, AgentUsage.NONE, 0),
       new TrialRecord("run-1", "t3", "terminal-bench", "任务-3", "sha256:0", "mini", null, 0,
           TrialStatus.FAILED, null, "tests failed: 3 of 7 — see log", 0.25, Map.of("accuracy", 0.25),
           Instant.parse("2026-01-02T03:04:06.678Z"), Instant.parse("2026-01-02T03:04:07.678Z"), 1, 2, 3, 1_000,
-          "alpine", "sb-3", AgentUsage.NONE));
+          "alpine", "sb-3", AgentUsage.NONE, 0));
 
   @TempDir Path dir;
 

@@ -23,10 +23,11 @@ import java.util.TreeMap;
  * @param wallTime the run's wall time
  * @param usage    agent steps, tokens, cost (of the trials whose price is known) and model retries, summed
  * @param latencies percentiles of the trials' setup, agent, verifier and total times
+ * @param retries  times trials were run again after an infrastructure or model error, summed
  */
 public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<ErrorKind, Integer> byError,
                          OptionalDouble meanReward, Map<String, TaskLine> tasks, Duration wallTime, AgentUsage usage,
-                         PhaseLatencies latencies) {
+                         PhaseLatencies latencies, int retries) {
 
     /** One task's line of the summary table. */
     public record TaskLine(int trials, int passed, int failed, int errors, OptionalDouble meanReward) {
@@ -51,7 +52,7 @@ public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<Err
         perTask.forEach((task, list) -> tasks.put(task, new TaskLine(list.size(), count(list, TrialStatus.PASSED),
             count(list, TrialStatus.FAILED), count(list, TrialStatus.ERROR), meanReward(list))));
         return new RunSummary(records.size(), byStatus, byError, meanReward(records), tasks, wallTime, total(records),
-            PhaseLatencies.of(records));
+            PhaseLatencies.of(records), records.stream().mapToInt(TrialRecord::retries).sum());
     }
 
     public int count(TrialStatus status) {

@@ -26,6 +26,9 @@ public final class SummaryTable {
             summary.count(TrialStatus.FAILED), summary.count(TrialStatus.ERROR), reward(summary.meanReward()));
         out.println();
         printLatencies(summary.latencies(), out);
+        if (summary.retries() > 0) {
+            out.println("retried on a fresh sandbox after an infrastructure or model error: " + summary.retries() + " time(s)");
+        }
         if (!summary.byError().isEmpty()) {
             StringBuilder errors = new StringBuilder("errors by kind:");
             summary.byError().forEach((kind, n) -> errors.append(' ').append(kind.wireName()).append('=').append(n));
@@ -62,6 +65,7 @@ public final class SummaryTable {
             json.put("cost_usd", summary.usage().costUsd());
         }
         json.put("model_retries", summary.usage().modelRetries());
+        json.put("trial_retries", summary.retries());
         ObjectNode latency = json.putObject("phase_latency_ms");
         summary.latencies().byName().forEach((phase, l) -> {
             ObjectNode p = latency.putObject(phase);

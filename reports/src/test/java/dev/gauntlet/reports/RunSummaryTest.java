@@ -26,7 +26,7 @@ class RunSummaryTest {
         Instant t = Instant.parse("2026-11-28T10:00:00Z");
         return new TrialRecord("run", task + attempt, "set", task, "h", "oracle", null, attempt, status,
             status == TrialStatus.ERROR ? ErrorKind.VERIFIER : null, status == TrialStatus.ERROR ? "no reward" : null,
-            reward, reward == null ? Map.of() : Map.of("reward", reward), t, t.plusSeconds(1), setupMs, agentMs, verifierMs, totalMs, "img", null, AgentUsage.NONE);
+            reward, reward == null ? Map.of() : Map.of("reward", reward), t, t.plusSeconds(1), setupMs, agentMs, verifierMs, totalMs, "img", null, AgentUsage.NONE, 0);
     }
 
     final List<TrialRecord> records = List.of(

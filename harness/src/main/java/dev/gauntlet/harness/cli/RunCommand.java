@@ -100,6 +100,10 @@ final class RunCommand implements Callable<Integer> {
         description = "same: verify in the agent's sandbox once its processes are stopped (default); fresh: in a new sandbox restored from the agent's final filesystem.")
     String verifierSandbox;
 
+    @Option(names = "--max-retries", defaultValue = "" + TrialOptions.DEFAULT_MAX_RETRIES,
+        description = "Runs again, on a fresh sandbox, a trial that ended in a sandbox or model error. Default: ${DEFAULT-VALUE}.")
+    int maxRetries;
+
     @Option(names = "--max-sandboxes", description = "Sandboxes alive at once, running or warm. Default: one per 24 MiB of memory (${DEFAULT-VALUE}).")
     int maxSandboxes = LiveSandboxes.defaultMax();
 
@@ -114,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-cost needs a price for " + modelName() + "; add it with --prices FILE");
         }
         RunOptions options = new RunOptions(datasetsOrExamples(), agent, model, attempts, concurrency, out,
-            new TrialOptions(networkPolicy(), keep(), freshVerifier()), dockerHost, maxSandboxes,
+            new TrialOptions(networkPolicy(), keep(), freshVerifier(), maxRetries), dockerHost, maxSandboxes,
             new AgentSettings(priceTable, textMode, agentCommand, agentEnv, env),
             new AgentLimits(maxSteps, maxInputTokens == null ? Long.MAX_VALUE : maxInputTokens,
                 maxOutputTokens == null ? Long.MAX_VALUE : maxOutputTokens, maxCost, commandTimeout, AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),

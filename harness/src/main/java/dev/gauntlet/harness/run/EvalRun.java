@@ -235,6 +235,7 @@ public final class EvalRun {
         json.put("keep_snapshots", options.trial().keepSnapshots().name().toLowerCase(Locale.ROOT));
         json.put("fresh_verifier", options.trial().freshVerifier());
         json.put("max_sandboxes", options.maxSandboxes());
+        json.put("max_retries", options.trial().maxRetries());
         json.put("text_mode", options.agentSettings().textMode());
         ObjectNode limits = json.putObject("limits");
         limits.put("max_steps", options.limits().maxSteps());

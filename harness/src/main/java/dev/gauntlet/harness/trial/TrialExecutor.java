@@ -26,6 +26,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
     private final BooleanSupplier cancelled;
     private final KeepSnapshots keep;
     private final boolean freshVerifier;
+    private final RetryPolicy retries;
 
     /**
      * @param cancelled tells whether the run is being cancelled, so an interrupted trial is recorded as
@@ -38,10 +39,28 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         this.cancelled = cancelled;
         this.keep = options.keepSnapshots();
         this.freshVerifier = options.freshVerifier();
+        this.retries = new RetryPolicy(options.maxRetries());
     }
 
+    /**
+     * Runs the trial, and again on a fresh sandbox after a {@code sandbox} or {@code model} error, up to the retry
+     * limit, waiting with exponential backoff and jitter in between; the record says how many retries it took.
+     */
     @Override
     public TrialRecord run(TrialSpec trial) {
+        TrialRecord record = attempt(trial, false);
+        int retried = 0;
+        while (retries.shouldRetry(record, retried) && !cancelled.getAsBoolean()) {
+            if (!retries.sleepBefore(retried + 1)) {
+                break;
+            }
+            retried++;
+            record = attempt(trial, true);
+        }
+        return record.withRetries(retried);
+    }
+
+    private TrialRecord attempt(TrialSpec trial, boolean retry) {
         Instant startedAt = Instant.now();
         PhaseClock clock = new PhaseClock();
         String image = null;
@@ -51,7 +70,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         TrialRecord record = null;
         try {
             clock.enter(PhaseClock.Phase.SETUP);
-            WarmSandboxes.Acquired acquired = sandboxes.acquire(trial);
+            WarmSandboxes.Acquired acquired = retry ? sandboxes.acquireAgain(trial) : sandboxes.acquire(trial);
             image = acquired.image();
             sandbox = acquired.sandbox();
             clock.enter(PhaseClock.Phase.AGENT);
@@ -112,7 +131,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             startedAt, Instant.now(),
             clock.millis(PhaseClock.Phase.SETUP), clock.millis(PhaseClock.Phase.AGENT), clock.millis(PhaseClock.Phase.VERIFIER),
             clock.totalMillis(), image == null ? "" : image, sandbox == null ? null : sandbox.id(),
-            usage == null ? AgentUsage.NONE : usage);
+            usage == null ? AgentUsage.NONE : usage, 0);
     }
 
     private static String abbreviate(String message) {

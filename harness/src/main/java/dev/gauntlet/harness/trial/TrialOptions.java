@@ -9,15 +9,22 @@ import java.util.Objects;
  * @param keepSnapshots which trials keep their final filesystem
  * @param freshVerifier run the verifier in a new sandbox restored from the agent's final filesystem, so no
  *                      process or kernel state the agent left can touch it
+ * @param maxRetries    how often a trial that ended in a {@code sandbox} or {@code model} error is run again on a
+ *                      fresh sandbox (failed tests and other errors are results and are not retried)
  */
-public record TrialOptions(NetworkPolicy network, KeepSnapshots keepSnapshots, boolean freshVerifier) {
+public record TrialOptions(NetworkPolicy network, KeepSnapshots keepSnapshots, boolean freshVerifier, int maxRetries) {
+
+    public static final int DEFAULT_MAX_RETRIES = 2;
 
     public TrialOptions {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(keepSnapshots, "keepSnapshots");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("--max-retries must not be negative, got " + maxRetries);
+        }
     }
 
     public static TrialOptions defaults() {
-        return new TrialOptions(NetworkPolicy.TASK, KeepSnapshots.NONE, false);
+        return new TrialOptions(NetworkPolicy.TASK, KeepSnapshots.NONE, false, DEFAULT_MAX_RETRIES);
     }
 }

@@ -43,7 +43,7 @@ public final class WarmSandboxes implements AutoCloseable {
     private boolean closed;
 
     /** What a task's trials start from: the environment image, the snapshot, and the pool of warm sandboxes. */
-    record Prepared(String image, SandboxPool pool) {
+    record Prepared(String image, String snapshot, SandboxPool pool) {
     }
 
     public WarmSandboxes(SandboxBackend backend, NetworkPolicy network, LiveSandboxes live, List<TrialSpec> order, int window) {
@@ -88,6 +88,12 @@ public final class WarmSandboxes implements AutoCloseable {
     record Acquired(String image, Sandbox sandbox) {
     }
 
+    /** A fresh sandbox for a trial that runs again after an error: made now from its task's snapshot, not pooled. */
+    Acquired acquireAgain(TrialSpec trial) {
+        Prepared ready = await(prepare(trial));
+        return new Acquired(ready.image(), backend.create(spec(trial, ready.snapshot(), trial.trialId())));
+    }
+
     private void lookAhead() {
         Map<String, Integer> demand = new HashMap<>();
         for (int i = started; i < Math.min(order.size(), started + window); i++) {
@@ -124,7 +130,7 @@ public final class WarmSandboxes implements AutoCloseable {
             : ImageSpec.build(env.buildContext(), env.buildContextHash(), task.id(), env.buildTimeout());
         String image = backend.ensureImage(imageSpec);
         String snapshot = snapshots.snapshot(task, image, trial.runId());
-        return new Prepared(image, new SandboxPool(backend, spec(trial, snapshot, "pool"), live, 0));
+        return new Prepared(image, snapshot, new SandboxPool(backend, spec(trial, snapshot, "pool"), live, 0));
     }
 
     private SandboxSpec spec(TrialSpec trial, String image, String trialLabel) {

@@ -28,7 +28,7 @@ class ProgressTest {
         Instant t = Instant.parse("2026-11-28T10:00:00Z");
         return new TrialRecord("run", "t", "set", "task", "h", "oracle", null, 1, status,
             status == TrialStatus.ERROR ? ErrorKind.SANDBOX : null, null, null, Map.of(), t, t, 0, 0, 0, 0, "img",
-            null, AgentUsage.NONE);
+            null, AgentUsage.NONE, 0);
     }
 
     void at(double seconds) {

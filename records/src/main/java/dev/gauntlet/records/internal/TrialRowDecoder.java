@@ -42,7 +42,8 @@ final class TrialRowDecoder {
         row.getLong("total_ms", 0),
         row.getString("image", 0),
         optionalString(row, "sandbox_id"),
-        version < 2 ? AgentUsage.NONE : usage(row));
+        version < 2 ? AgentUsage.NONE : usage(row),
+        version < 2 ? 0 : row.getInteger("retries", 0));
   }
 
   private static AgentUsage usage(Group row) {

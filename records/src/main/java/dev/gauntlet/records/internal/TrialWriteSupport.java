@@ -45,6 +45,7 @@ final class TrialWriteSupport extends RowWriteSupport<TrialRecord> {
     float64("cost_usd", usage.costUsd());
     string("limit_hit", usage.limitHit());
     int32("model_retries", usage.modelRetries());
+    int32("retries", r.retries());
   }
 
   private void rewards(Map<String, Double> rewards) {
