@@ -1,6 +1,5 @@
 package dev.gauntlet.harness.model;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,7 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A Claude model behind Anthropic's messages API ({@code POST {base}/v1/messages}, version {@value #API_VERSION}).
@@ -25,13 +23,9 @@ import java.util.Objects;
  * <p>Errors are classified as {@link JsonEndpoint} describes (529 "overloaded" is a retryable 5xx); a 2xx reply
  * without a {@code content} array is a retryable {@link ModelException}.
  */
-public final class AnthropicClient implements ModelClient {
+public final class AnthropicClient extends HttpModelClient {
 
     public static final String API_VERSION = "2023-06-01";
-
-    private final String spec;
-    private final String model;
-    private final JsonEndpoint endpoint;
 
     /** A client for {@code model}, with spec {@code anthropic/MODEL}. */
     public AnthropicClient(Vertx vertx, String model, HttpModelSettings settings) {
@@ -44,38 +38,18 @@ public final class AnthropicClient implements ModelClient {
      * @throws IllegalArgumentException when the settings have no API key
      */
     public AnthropicClient(Vertx vertx, String spec, String model, HttpModelSettings settings) {
-        this.spec = Objects.requireNonNull(spec, "spec");
-        this.model = Objects.requireNonNull(model, "model");
+        super(spec, model, new JsonEndpoint(vertx, "Anthropic API", "/v1/messages", headers(settings), settings,
+            "ANTHROPIC_API_KEY", Clock.systemUTC()));
+    }
+
+    private static Map<String, String> headers(HttpModelSettings settings) {
         if (settings.apiKey() == null) {
-            throw new IllegalArgumentException(
-                "Anthropic models need an API key: set ANTHROPIC_API_KEY in the environment");
+            throw new IllegalArgumentException("Anthropic models need an API key: set ANTHROPIC_API_KEY in the environment");
         }
-        this.endpoint = new JsonEndpoint(vertx, "Anthropic API", "/v1/messages",
-            Map.of("x-api-key", settings.apiKey(), "anthropic-version", API_VERSION), settings, "ANTHROPIC_API_KEY",
-            Clock.systemUTC());
+        return Map.of("x-api-key", settings.apiKey(), "anthropic-version", API_VERSION);
     }
 
     @Override
-    public String spec() {
-        return spec;
-    }
-
-    @Override
-    public String model() {
-        return model;
-    }
-
-    @Override
-    public Future<ModelReply> complete(ModelRequest request) {
-        JsonObject body;
-        try {
-            body = body(request);
-        } catch (IllegalArgumentException e) {
-            return Future.failedFuture(new ModelException(e.getMessage(), false, 0, null, null));
-        }
-        return endpoint.post(body).map(this::reply);
-    }
-
     JsonObject body(ModelRequest request) {
         List<String> system = new ArrayList<>();
         List<Turn> turns = new ArrayList<>();
@@ -101,7 +75,7 @@ public final class AnthropicClient implements ModelClient {
             messages.add(turn.json());
         }
         JsonObject body = new JsonObject()
-            .put("model", model)
+            .put("model", model())
             .put("max_tokens", request.maxOutputTokens())
             .put("messages", messages);
         if (!system.isEmpty()) {
@@ -167,11 +141,12 @@ public final class AnthropicClient implements ModelClient {
         }
     }
 
-    private ModelReply reply(JsonObject body) {
+    @Override
+    ModelReply reply(JsonObject body) {
         try {
             JsonArray content = body.getJsonArray("content");
             if (content == null) {
-                throw endpoint.malformed("no content", body);
+                throw malformed("no content", body);
             }
             StringBuilder text = new StringBuilder();
             List<ToolCall> calls = new ArrayList<>();
@@ -197,7 +172,7 @@ public final class AnthropicClient implements ModelClient {
             return new ModelReply(text.toString(), calls, usage(body.getJsonObject("usage")),
                 body.getString("stop_reason"), 0);
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
-            throw endpoint.malformed("a field has the wrong type (" + e.getClass().getSimpleName() + ")", body);
+            throw malformed("a field has the wrong type (" + e.getClass().getSimpleName() + ")", body);
         }
     }
 
@@ -211,8 +186,4 @@ public final class AnthropicClient implements ModelClient {
         return new Usage(input, cacheRead, JsonValues.count(usage, "output_tokens"));
     }
 
-    @Override
-    public void close() {
-        endpoint.close();
-    }
 }

@@ -1,6 +1,5 @@
 package dev.gauntlet.harness.model;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A model behind an OpenAI-compatible chat completions endpoint ({@code POST {base}/chat/completions}): OpenAI
@@ -25,11 +23,8 @@ import java.util.Objects;
  * retryable {@link ModelException} (a proxy's hiccup rather than the model's answer). Tool call ids missing from a
  * reply (some local servers omit them) are made up as {@code call_N}.
  */
-public final class OpenAiClient implements ModelClient {
+public final class OpenAiClient extends HttpModelClient {
 
-    private final String spec;
-    private final String model;
-    private final JsonEndpoint endpoint;
     private final boolean maxCompletionTokens;
 
     /** A client for {@code model}, with spec {@code openai/MODEL}. */
@@ -42,45 +37,27 @@ public final class OpenAiClient implements ModelClient {
      * @param model the model name sent to the server and used for prices
      */
     public OpenAiClient(Vertx vertx, String spec, String model, HttpModelSettings settings) {
-        this.spec = Objects.requireNonNull(spec, "spec");
-        this.model = Objects.requireNonNull(model, "model");
+        super(spec, model, new JsonEndpoint(vertx, "OpenAI-compatible API", "/chat/completions", headers(settings), settings,
+            "OPENAI_API_KEY", Clock.systemUTC()));
+        this.maxCompletionTokens = "api.openai.com".equalsIgnoreCase(URI.create(settings.baseUrl()).getHost());
+    }
+
+    private static Map<String, String> headers(HttpModelSettings settings) {
         Map<String, String> headers = new HashMap<>();
         if (settings.apiKey() != null) {
             headers.put("authorization", "Bearer " + settings.apiKey());
         }
-        this.endpoint = new JsonEndpoint(vertx, "OpenAI-compatible API", "/chat/completions", headers, settings,
-            "OPENAI_API_KEY", Clock.systemUTC());
-        this.maxCompletionTokens = "api.openai.com".equalsIgnoreCase(URI.create(settings.baseUrl()).getHost());
+        return headers;
     }
 
     @Override
-    public String spec() {
-        return spec;
-    }
-
-    @Override
-    public String model() {
-        return model;
-    }
-
-    @Override
-    public Future<ModelReply> complete(ModelRequest request) {
-        JsonObject body;
-        try {
-            body = body(request);
-        } catch (IllegalArgumentException e) {
-            return Future.failedFuture(new ModelException(e.getMessage(), false, 0, null, null));
-        }
-        return endpoint.post(body).map(this::reply);
-    }
-
     JsonObject body(ModelRequest request) {
         JsonArray messages = new JsonArray();
         for (Message message : request.messages()) {
             messages.add(message(message));
         }
         JsonObject body = new JsonObject()
-            .put("model", model)
+            .put("model", model())
             .put("messages", messages)
             .put(maxCompletionTokens ? "max_completion_tokens" : "max_tokens", request.maxOutputTokens());
         if (!request.tools().isEmpty()) {
@@ -119,20 +96,21 @@ public final class OpenAiClient implements ModelClient {
         return json;
     }
 
-    private ModelReply reply(JsonObject body) {
+    @Override
+    ModelReply reply(JsonObject body) {
         try {
             JsonArray choices = body.getJsonArray("choices");
             if (choices == null || choices.isEmpty() || !(choices.getValue(0) instanceof JsonObject choice)) {
-                throw endpoint.malformed("no choices[0]", body);
+                throw malformed("no choices[0]", body);
             }
             JsonObject message = choice.getJsonObject("message");
             if (message == null) {
-                throw endpoint.malformed("no choices[0].message", body);
+                throw malformed("no choices[0].message", body);
             }
             return new ModelReply(content(message.getValue("content")), toolCalls(message.getJsonArray("tool_calls")),
                 usage(body.getJsonObject("usage")), choice.getString("finish_reason"), 0);
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
-            throw endpoint.malformed("a field has the wrong type (" + e.getClass().getSimpleName() + ")", body);
+            throw malformed("a field has the wrong type (" + e.getClass().getSimpleName() + ")", body);
         }
     }
 
@@ -180,8 +158,4 @@ public final class OpenAiClient implements ModelClient {
         return new Usage(input, Math.min(cached, input), output);
     }
 
-    @Override
-    public void close() {
-        endpoint.close();
-    }
 }
