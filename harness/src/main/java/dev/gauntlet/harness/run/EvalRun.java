@@ -107,6 +107,7 @@ public final class EvalRun {
         WarmSandboxes sandboxes = new WarmSandboxes(backend, options.trial().network(), new LiveSandboxes(options.maxSandboxes()), trials,
             options.concurrency());
         sandboxes.start();
+        long heartbeat = vertx.setPeriodic(terminal ? Progress.REDRAW_EVERY_MS : Progress.DEFAULT_PLAIN_EVERY.toMillis(), id -> progress.tick());
         TrialExecutor executor = new TrialExecutor(sandboxes, new TrialAgent(agent, models::forTask, options.limits(), steps),
             options.trial(), new TrialLogs(dir.logs()), interrupted::get);
         CountDownLatch finished = new CountDownLatch(1);
@@ -117,6 +118,7 @@ public final class EvalRun {
             try {
                 stats = scheduler.run(trials, counted(executor, progress), sink).toCompletionStage().toCompletableFuture().join();
             } finally {
+                vertx.cancelTimer(heartbeat);
                 progress.close();
                 sink.flush();
                 steps.flush();

@@ -100,6 +100,16 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /**
+     * Prints the figures if the interval has passed, with nothing started or finished: a heartbeat, so a log shows
+     * the run is alive while every trial in flight takes long.
+     */
+    public void tick() {
+        synchronized (lock) {
+            maybePrint();
+        }
+    }
+
     /** Prints the final figures (ending the bar's line on a terminal); later calls do nothing. */
     @Override
     public void close() {

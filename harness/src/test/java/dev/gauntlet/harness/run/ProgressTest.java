@@ -68,6 +68,22 @@ class ProgressTest {
     }
 
     @Test
+    void aTickPrintsAHeartbeatOnlyOnceTheIntervalPassed() {
+        Progress progress = new Progress(3, out, false, Duration.ofSeconds(5), nanos::get);
+        progress.started();
+        at(2);
+        progress.tick();
+        assertThat(printed()).isEmpty();
+
+        at(6);
+        progress.tick();
+        assertThat(printed()).startsWith("progress 0/3").contains("in flight 1").doesNotContain("\r");
+        at(7);
+        progress.tick();
+        assertThat(printed().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void aTerminalBarIsRedrawnInPlaceAtMostEvery200Ms() {
         Progress progress = new Progress(2, out, true, Duration.ofSeconds(5), nanos::get);
         progress.started();
