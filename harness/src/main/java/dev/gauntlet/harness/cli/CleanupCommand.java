@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gauntlet cleanup}: removes what crashed runs left behind. */
@@ -30,12 +31,12 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--max-size-gb", defaultValue = "20", description = "With --snapshots: then remove the oldest until the rest take at most this. Default: ${DEFAULT-VALUE}.")
     double maxSizeGb;
 
-    @Option(names = "--docker-host", description = "Docker engine. Default: $DOCKER_HOST or the local socket.")
-    String dockerHost;
+    @Mixin
+    DockerOptions docker;
 
     @Override
     public Integer call() {
-        try (DockerBackend backend = DockerBackend.connect(dockerHost)) {
+        try (DockerBackend backend = docker.connect()) {
             if (run != null) {
                 System.out.println("Removed " + backend.removeSandboxes(run) + " sandbox(es) of " + run);
             } else {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,15 +31,15 @@ final class ForkCommand implements Callable<Integer> {
     @Option(names = "--network", description = "Give the sandboxes network access.")
     boolean network;
 
-    @Option(names = "--docker-host", description = "Docker engine. Default: $DOCKER_HOST or the local socket.")
-    String dockerHost;
+    @Mixin
+    DockerOptions docker;
 
     @Override
     public Integer call() throws Exception {
         if (count < 1) {
             throw new IllegalArgumentException("-n must be at least 1, got " + count);
         }
-        try (DockerBackend backend = DockerBackend.connectDetached(dockerHost);
+        try (DockerBackend backend = docker.connectDetached();
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             String reference = KeptSnapshot.find(backend, trialId);
             List<Future<Sandbox>> forks = new ArrayList<>();

@@ -14,7 +14,7 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (0 done, 1 could not run, 2 bad usage, 130 interrupted). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new GauntletCommand());
+        CommandLine cli = new CommandLine(new GauntletCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("gauntlet: " + (e instanceof IllegalArgumentException || e instanceof dev.gauntlet.sandbox.SandboxException
                 ? e.getMessage() : e.toString()));

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +27,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs every task of the datasets with an agent and writes the records to a run directory.")
 final class RunCommand implements Callable<Integer> {
+
+    /** Where the verifier runs ({@code --verifier-sandbox}). */
+    enum VerifierSandbox { SAME, FRESH }
 
     /** Set by bin/gauntlet: the bundled example suite, run when no dataset is named. */
     static final String EXAMPLES_PROPERTY = "gauntlet.examples";
@@ -90,15 +94,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--network", defaultValue = "task",
         description = "task: network only where the task asks (default); public: always; none: never.")
-    String network;
+    NetworkPolicy network;
 
     @Option(names = "--keep-snapshots", defaultValue = "none",
         description = "Keep the agent's final filesystem of none, failed or all trials, for `gauntlet shell` and `gauntlet fork`. Default: ${DEFAULT-VALUE}.")
-    String keepSnapshots;
+    KeepSnapshots keepSnapshots;
 
     @Option(names = "--verifier-sandbox", defaultValue = "same",
         description = "same: verify in the agent's sandbox once its processes are stopped (default); fresh: in a new sandbox restored from the agent's final filesystem.")
-    String verifierSandbox;
+    VerifierSandbox verifierSandbox;
 
     @Option(names = "--max-retries", defaultValue = "" + TrialOptions.DEFAULT_MAX_RETRIES,
         description = "Runs again, on a fresh sandbox, a trial that ended in a sandbox or model error. Default: ${DEFAULT-VALUE}.")
@@ -107,8 +111,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-sandboxes", description = "Sandboxes alive at once, running or warm. Default: one per 24 MiB of memory (${DEFAULT-VALUE}).")
     int maxSandboxes = LiveSandboxes.defaultMax();
 
-    @Option(names = "--docker-host", description = "Docker engine, e.g. unix:///var/run/docker.sock. Default: $DOCKER_HOST or the local socket.")
-    String dockerHost;
+    @Mixin
+    DockerOptions docker;
 
     @Override
     public Integer call() {
@@ -118,12 +122,12 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-cost needs a price for " + modelName() + "; add it with --prices FILE");
         }
         RunOptions options = new RunOptions(datasetsOrExamples(), agent, model, attempts, concurrency, out,
-            new TrialOptions(networkPolicy(), keep(), freshVerifier(), maxRetries), dockerHost, maxSandboxes,
+            new TrialOptions(network, keepSnapshots, verifierSandbox == VerifierSandbox.FRESH, maxRetries), docker.dockerHost, maxSandboxes,
             new AgentSettings(priceTable, textMode, agentCommand, agentEnv, env),
             new AgentLimits(maxSteps, maxInputTokens == null ? Long.MAX_VALUE : maxInputTokens,
                 maxOutputTokens == null ? Long.MAX_VALUE : maxOutputTokens, maxCost, commandTimeout, AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),
             new ModelSettings(modelBaseUrl, modelTimeout, modelRetries, env));
-        try (DockerBackend backend = DockerBackend.connect(dockerHost)) {
+        try (DockerBackend backend = docker.connect()) {
             EvalRun.Result result = new EvalRun(options, backend, System.out).execute();
             return result.interrupted() ? 130 : 0;
         }
@@ -144,29 +148,6 @@ final class RunCommand implements Callable<Integer> {
         return List.of(Path.of(examples));
     }
 
-    private KeepSnapshots keep() {
-        return switch (keepSnapshots) {
-            case "none" -> KeepSnapshots.NONE;
-            case "failed" -> KeepSnapshots.FAILED;
-            case "all" -> KeepSnapshots.ALL;
-            default -> throw new IllegalArgumentException("--keep-snapshots '" + keepSnapshots + "' is not allowed; use none, failed or all");
-        };
-    }
 
-    private boolean freshVerifier() {
-        return switch (verifierSandbox) {
-            case "same" -> false;
-            case "fresh" -> true;
-            default -> throw new IllegalArgumentException("--verifier-sandbox '" + verifierSandbox + "' is not allowed; use same or fresh");
-        };
-    }
 
-    private NetworkPolicy networkPolicy() {
-        return switch (network) {
-            case "task" -> NetworkPolicy.TASK;
-            case "public" -> NetworkPolicy.PUBLIC;
-            case "none" -> NetworkPolicy.NONE;
-            default -> throw new IllegalArgumentException("--network '" + network + "' is not allowed; use task, public or none");
-        };
-    }
 }

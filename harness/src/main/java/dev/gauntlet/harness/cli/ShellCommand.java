@@ -7,6 +7,7 @@ import dev.gauntlet.sandbox.docker.DockerBackend;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,12 +25,12 @@ final class ShellCommand implements Callable<Integer> {
     @Option(names = "--network", description = "Give the sandbox network access.")
     boolean network;
 
-    @Option(names = "--docker-host", description = "Docker engine. Default: $DOCKER_HOST or the local socket.")
-    String dockerHost;
+    @Mixin
+    DockerOptions docker;
 
     @Override
     public Integer call() throws Exception {
-        try (DockerBackend backend = DockerBackend.connect(dockerHost)) {
+        try (DockerBackend backend = docker.connect()) {
             String reference = KeptSnapshot.find(backend, trialId);
             String runId = "shell-" + ProcessHandle.current().pid();
             try (Sandbox sandbox = backend.create(KeptSnapshot.spec(reference, runId, trialId, network, Duration.ofHours(12)))) {

@@ -29,7 +29,7 @@ public record ModelSettings(String baseUrl, Duration timeout, int maxRetries, Ma
         return new ModelSettings(null, null, DEFAULT_MAX_RETRIES, System.getenv());
     }
 
-    /** The keys in the environment, to scrub from anything that is written down. */
+    /** Leaves out the environment, which holds the API keys. */
     @Override
     public String toString() {
         return "ModelSettings[baseUrl=" + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + "]";

@@ -3,6 +3,7 @@ package dev.gauntlet.harness.trial;
 import dev.gauntlet.datasets.Task;
 import dev.gauntlet.sandbox.ExecRequest;
 import dev.gauntlet.sandbox.ExecResult;
+import dev.gauntlet.sandbox.OnceByKey;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.sandbox.SandboxException;
@@ -13,9 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A task's starting state, made once: a sandbox from the environment image runs the setup every attempt
@@ -28,7 +26,7 @@ final class TaskSnapshots {
     static final String SETUP = "mkdir -p /logs/agent /logs/verifier";
 
     private final SandboxBackend backend;
-    private final Map<String, CompletableFuture<String>> made = new ConcurrentHashMap<>();
+    private final OnceByKey<String> made = new OnceByKey<>(false);
 
     TaskSnapshots(SandboxBackend backend) {
         this.backend = backend;
@@ -38,19 +36,8 @@ final class TaskSnapshots {
     String snapshot(Task task, String image, String runId) {
         String imageId = backend.imageId(image).orElseThrow(() -> new SandboxException("image " + image + " disappeared"));
         String name = "task-" + key(imageId);
-        CompletableFuture<String> mine = new CompletableFuture<>();
-        CompletableFuture<String> existing = made.putIfAbsent(name, mine);
-        if (existing != null) {
-            return await(existing);
-        }
-        try {
-            String reference = "gauntlet-snap:" + name;
-            mine.complete(backend.imageId(reference).isPresent() ? reference : make(task, image, name, runId));
-        } catch (RuntimeException e) {
-            made.remove(name);
-            mine.completeExceptionally(e);
-        }
-        return await(mine);
+        String reference = "gauntlet-snap:" + name;
+        return made.get(name, () -> backend.imageId(reference).isPresent() ? reference : make(task, image, name, runId));
     }
 
     private String make(Task task, String image, String name, String runId) {
@@ -75,11 +62,4 @@ final class TaskSnapshots {
         }
     }
 
-    private static String await(CompletableFuture<String> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
 }

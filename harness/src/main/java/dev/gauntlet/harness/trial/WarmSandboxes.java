@@ -4,6 +4,7 @@ import dev.gauntlet.datasets.Task;
 import dev.gauntlet.datasets.TaskEnvironment;
 import dev.gauntlet.sandbox.ImageSpec;
 import dev.gauntlet.sandbox.LiveSandboxes;
+import dev.gauntlet.sandbox.OnceByKey;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.sandbox.SandboxException;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -145,9 +145,11 @@ public final class WarmSandboxes implements AutoCloseable {
 
     private static Prepared await(CompletableFuture<Prepared> future) {
         try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof SandboxException cause ? cause : new SandboxException(String.valueOf(e.getCause()), e.getCause());
+            return OnceByKey.await(future);
+        } catch (SandboxException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SandboxException("preparing the task's sandboxes failed: " + e, e);
         }
     }
 

@@ -9,19 +9,19 @@ import static dev.gauntlet.harness.model.FakeModelServer.slow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vertx.core.Vertx;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
+
 import org.junit.jupiter.api.Test;
 
-class AnthropicClientTest {
+class AnthropicClientTest extends ModelServerTest<AnthropicClient> {
 
     static final String KEY = "sk-ant-api03-secret-key-value";
     static final String BASH_SCHEMA = """
@@ -42,35 +42,14 @@ class AnthropicClientTest {
          "stop_reason": "end_turn", "stop_sequence": null,
          "usage": {"input_tokens": 12, "output_tokens": 3}}""";
 
-    static Vertx vertx;
-    FakeModelServer server;
-    AnthropicClient client;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() throws Exception {
-        await(vertx.close());
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeModelServer(vertx);
-        client = client(Duration.ofSeconds(10));
+    @Override
+    AnthropicClient newClient() {
+        return client(Duration.ofSeconds(10));
     }
 
     AnthropicClient client(Duration timeout) {
         return new AnthropicClient(vertx, "claude-sonnet-4-5",
             HttpModelSettings.anthropic(server.baseUrl(), KEY, timeout, Map.of()));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.close();
-        server.close();
     }
 
     @Test

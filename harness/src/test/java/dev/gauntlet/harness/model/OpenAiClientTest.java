@@ -8,19 +8,19 @@ import static dev.gauntlet.harness.model.FakeModelServer.raw;
 import static dev.gauntlet.harness.model.FakeModelServer.slow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
+
 import org.junit.jupiter.api.Test;
 
-class OpenAiClientTest {
+class OpenAiClientTest extends ModelServerTest<OpenAiClient> {
 
     static final String KEY = "sk-test-0123456789abcdef";
     static final String BASH_SCHEMA = """
@@ -44,30 +44,9 @@ class OpenAiClientTest {
                          "function": {"name": "bash", "arguments": "{\\"command\\": \\"cat README\\""}}]}}],
          "usage": {"prompt_tokens": 50, "completion_tokens": 20, "total_tokens": 70}}""";
 
-    static Vertx vertx;
-    FakeModelServer server;
-    OpenAiClient client;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() throws Exception {
-        await(vertx.close());
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeModelServer(vertx);
-        client = new OpenAiClient(vertx, "gpt-4o", settings(KEY, Duration.ofSeconds(10)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.close();
-        server.close();
+    @Override
+    OpenAiClient newClient() {
+        return new OpenAiClient(vertx, "gpt-4o", settings(KEY, Duration.ofSeconds(10)));
     }
 
     HttpModelSettings settings(String key, Duration timeout) {

@@ -9,49 +9,28 @@ import static dev.gauntlet.harness.model.FakeModelServer.slow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
+
 import org.junit.jupiter.api.Test;
 
-class RetryingModelTest {
+class RetryingModelTest extends ModelServerTest<OpenAiClient> {
 
     static final String KEY = "sk-retry-secret";
     static final RetryingModel.Policy FAST = new RetryingModel.Policy(6, Duration.ofMillis(5), Duration.ofMillis(20));
     static final ModelRequest REQUEST = new ModelRequest(List.of(Message.user("hi")), List.of(), 10);
 
-    static Vertx vertx;
-    FakeModelServer server;
-    OpenAiClient client;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() throws Exception {
-        await(vertx.close());
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeModelServer(vertx);
-        client = new OpenAiClient(vertx, "gpt-4o-mini",
+    @Override
+    OpenAiClient newClient() {
+        return new OpenAiClient(vertx, "gpt-4o-mini",
             HttpModelSettings.openAi(server.baseUrl(), KEY, Duration.ofMillis(1500), Map.of()));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.close();
-        server.close();
     }
 
     static FakeModelServer.Behaviour ok() {

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.gauntlet.sandbox.ImageSpec;
+import dev.gauntlet.sandbox.OnceByKey;
 import dev.gauntlet.sandbox.SandboxException;
 import dev.gauntlet.sandbox.SandboxLabels;
 import java.util.ArrayDeque;
@@ -12,9 +13,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +26,7 @@ final class DockerImages {
     private static final int LOG_LINES = 20;
 
     private final DockerClient client;
-    private final Map<String, CompletableFuture<String>> builds = new ConcurrentHashMap<>();
+    private final OnceByKey<String> builds = new OnceByKey<>(true);
 
     DockerImages(DockerClient client) {
         this.client = client;
@@ -36,12 +34,7 @@ final class DockerImages {
 
     String ensure(ImageSpec spec) {
         String tag = spec.reference() != null ? spec.reference() : REPOSITORY + ":" + spec.contextHash().substring(0, 16);
-        CompletableFuture<String> mine = new CompletableFuture<>();
-        CompletableFuture<String> existing = builds.putIfAbsent(tag, mine);
-        if (existing != null) {
-            return await(existing);
-        }
-        try {
+        return builds.get(tag, () -> {
             if (!exists(tag)) {
                 if (spec.reference() != null) {
                     pull(tag, spec);
@@ -49,20 +42,8 @@ final class DockerImages {
                     build(tag, spec);
                 }
             }
-            mine.complete(tag);
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-        }
-        return await(mine);
-    }
-
-    /** The build's result, with its own exception rather than a {@code CompletionException}. */
-    private static String await(CompletableFuture<String> build) {
-        try {
-            return build.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+            return tag;
+        });
     }
 
     boolean exists(String tag) {

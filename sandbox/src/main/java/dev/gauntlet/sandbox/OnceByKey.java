@@ -1,0 +1,54 @@
+package dev.gauntlet.sandbox;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Makes each key's value at most once however many threads ask at the same time (an image per content hash,
+ * a snapshot per key): the first caller makes it, the others wait for its result or its exception.
+ *
+ * @param <V> the value
+ */
+public final class OnceByKey<V> {
+
+    private final Map<String, CompletableFuture<V>> made = new ConcurrentHashMap<>();
+    private final boolean rememberFailures;
+
+    /**
+     * @param rememberFailures whether a failure is kept (later callers get it at once, e.g. a broken Dockerfile) or
+     *                         forgotten (the next caller tries again)
+     */
+    public OnceByKey(boolean rememberFailures) {
+        this.rememberFailures = rememberFailures;
+    }
+
+    /** The value for {@code key}, made by {@code make} if no one has made it or is making it. */
+    public V get(String key, Supplier<V> make) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> existing = made.putIfAbsent(key, mine);
+        if (existing != null) {
+            return await(existing);
+        }
+        try {
+            mine.complete(make.get());
+        } catch (RuntimeException e) {
+            if (!rememberFailures) {
+                made.remove(key);
+            }
+            mine.completeExceptionally(e);
+        }
+        return await(mine);
+    }
+
+    /** The future's value, or the exception it failed with rather than a {@link CompletionException}. */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+}
