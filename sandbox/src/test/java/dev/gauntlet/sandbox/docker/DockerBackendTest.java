@@ -119,4 +119,32 @@ class DockerBackendTest extends SandboxBackendContract {
                 .hasMessageContaining("is gone: it exited with exit code 137");
         }
     }
+
+    /** Snapshot collection is engine-wide: this test expects no other snapshots (true in CI, where it runs first). */
+    @Test
+    void snapshotsPastTheSizeBudgetAreRemovedOldestFirstAndKeptOnesStay() throws Exception {
+        String older = "budget-old-" + UUID.randomUUID();
+        String newer = "budget-new-" + UUID.randomUUID();
+        try (Sandbox sandbox = sandbox(false)) {
+            sandbox.snapshot(older);
+            Thread.sleep(1100); // image creation times have one-second resolution
+            sandbox.snapshot(newer);
+        }
+        try {
+            assertThat(backend.removeSnapshots(Duration.ofDays(7), Long.MAX_VALUE, java.util.Set.of())).isZero();
+            long oneImage = Long.parseLong(String.join("", new String(new ProcessBuilder("docker", "image", "inspect", "-f", "{{.Size}}",
+                "gauntlet-snap:" + newer).start().getInputStream().readAllBytes()).strip()));
+
+            int removed = backend.removeSnapshots(Duration.ofDays(7), oneImage, java.util.Set.of());
+
+            assertThat(removed).isEqualTo(1);
+            assertThat(backend.imageId("gauntlet-snap:" + newer)).as("the newest fits the budget").isPresent();
+            assertThat(backend.imageId("gauntlet-snap:" + older)).isEmpty();
+            backend.removeSnapshots(Duration.ZERO, 0, java.util.Set.of("gauntlet-snap:" + newer));
+            assertThat(backend.imageId("gauntlet-snap:" + newer)).as("kept by name").isPresent();
+        } finally {
+            backend.removeSnapshot(older);
+            backend.removeSnapshot(newer);
+        }
+    }
 }
