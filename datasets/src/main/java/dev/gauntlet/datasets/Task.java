@@ -34,6 +34,11 @@ public record Task(String id, Path dir, String instruction, String contentHash, 
         metadata = java.util.Collections.unmodifiableMap(new TreeMap<>(metadata));
     }
 
+    /** The same task with other environment, agent and verifier settings (e.g. timeouts overridden on the command line). */
+    public Task withPhases(TaskEnvironment newEnvironment, PhaseConfig newAgent, PhaseConfig newVerifier) {
+        return new Task(id, dir, instruction, contentHash, newEnvironment, newAgent, newVerifier, solutionEnv, metadata);
+    }
+
     /** The directory holding the verifier ({@code tests/}). */
     public Path testsDir() {
         return dir.resolve("tests");

@@ -5,6 +5,7 @@ import dev.gauntlet.harness.agent.AgentSettings;
 import dev.gauntlet.harness.model.ModelSettings;
 import dev.gauntlet.harness.trial.TrialOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,13 +24,16 @@ import java.util.Objects;
  * @param agentSettings how the agents are configured
  * @param limits      limits of a model-driven agent
  * @param modelSettings where HTTP models are and how they are retried
+ * @param failOnError errors allowed before the run fails
+ * @param gracePeriod how long running trials may take to finish after the first Ctrl-C
  */
 public record RunOptions(List<Path> datasets, String agent, String model, int attempts, int concurrency, Path out,
                          TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
-                         AgentLimits limits, ModelSettings modelSettings) {
+                         AgentLimits limits, ModelSettings modelSettings, ErrorBudget failOnError, Duration gracePeriod) {
 
     public static final int DEFAULT_ATTEMPTS = 1;
     public static final int DEFAULT_CONCURRENCY = 4;
+    public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
 
     public RunOptions {
         datasets = List.copyOf(datasets);
@@ -41,6 +45,10 @@ public record RunOptions(List<Path> datasets, String agent, String model, int at
         Objects.requireNonNull(agentSettings, "agentSettings");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(modelSettings, "modelSettings");
+        Objects.requireNonNull(failOnError, "failOnError");
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("--grace-period must not be negative, got " + gracePeriod);
+        }
         if (attempts < 1) {
             throw new IllegalArgumentException("--attempts must be at least 1, got " + attempts);
         }

@@ -41,7 +41,7 @@ final class AgentStage {
         logs.collect(trial.trialId(), sandbox, "/logs/agent", "agent");
         switch (result) {
             case AgentResult.TimedOut late -> throw new TrialFailure(ErrorKind.AGENT_TIMEOUT, "the agent was still running after its timeout of "
-                + timeout.toSeconds() + " s ([agent] timeout_sec)", late.usage());
+                + timeout.toSeconds() + " s ([agent] timeout_sec or --agent-timeout, times --timeout-multiplier)", late.usage());
             case AgentResult.ModelFailed failed -> throw new TrialFailure(ErrorKind.MODEL, failed.message(), failed.usage());
             case AgentResult.Finished finished -> {
                 sandbox.stopProcesses();

@@ -44,7 +44,7 @@ final class VerifierStage {
         logs.collect(trial.trialId(), sandbox, "/logs/verifier", "verifier");
         if (result instanceof ExecResult.TimedOut) {
             throw new TrialFailure(ErrorKind.VERIFIER_TIMEOUT, "tests/test.sh was still running after its timeout of "
-                + timeout.toSeconds() + " s ([verifier] timeout_sec)");
+                + timeout.toSeconds() + " s ([verifier] timeout_sec or --verifier-timeout, times --timeout-multiplier)");
         }
         return switch (scorer.score(sandbox)) {
             case Score.Value value -> value;
