@@ -139,6 +139,26 @@ class CliIT {
     }
 
     @Test
+    void moreErrorsThanFailOnErrorAllowsStopTheRunWithExitCode3(@TempDir Path tmp) throws Exception {
+        Path dataset = tmp.resolve("broken");
+        for (String name : List.of("a", "b", "c", "d")) {
+            TaskWriter.task(dataset, name, "", "true\n", "echo no reward written\n");
+        }
+
+        Exit exit = gauntlet(tmp, "run", dataset.toString(), "--agent", "nop", "--concurrency", "1", "--fail-on-error", "1",
+            "--out", tmp.resolve("run").toString());
+
+        assertThat(exit.code()).as(exit.output()).isEqualTo(3);
+        assertThat(exit.output()).contains("Stopping: 2 trials ended in an error, more than --fail-on-error 1 allows")
+            .contains("2 trial(s) never started");
+        assertThat(TrialRecordReader.readAll(tmp.resolve("run/trials"))).hasSize(2)
+            .allSatisfy(r -> assertThat(r.errorKind()).isEqualTo(ErrorKind.VERIFIER));
+        assertThat(new ObjectMapper().readTree(tmp.resolve("run/run.json").toFile()).get("status").asText()).isEqualTo("failed");
+        assertThat(gauntlet(tmp, "run", dataset.toString(), "--fail-on-error", "1.5").output())
+            .contains("--fail-on-error takes a whole number of errors (e.g. 5) or a fraction of the planned trials below 1");
+    }
+
+    @Test
     void cleanupRemovesNothingThatIsStillInUse(@TempDir Path tmp) throws Exception {
         Exit exit = gauntlet(tmp, "cleanup");
 
