@@ -2,6 +2,11 @@
 # benchmarks/run.sh NAME [ARGS]: runs one benchmark; its last line is one JSON object.
 #   suite [ATTEMPTS] [CONCURRENCY]   the bundled example suite with the oracle agent, through Gauntlet and through a
 #                                    naive docker-CLI harness doing the same steps on the same images, in the same run.
+#   scheduler                        JMH: the scheduler's cost per trial with in-memory sandboxes and model, against
+#                                    the same trial work in a plain loop.
+#   e2e [--trials N] [--steps K] [--parallel P]
+#                                    N trials of K scripted agent steps through Gauntlet and through the naive baseline
+#                                    (../shared/bench/naive-baseline.sh) on the same image, in the same run.
 #   sandbox                          the Docker sandbox layer on debian:bookworm-slim: cold start, warm-pool acquire,
 #                                    session exec round trip vs a docker-java exec, snapshot, 100 forks, 1,000 sessions.
 set -euo pipefail
@@ -9,11 +14,19 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 name=${1:-}; shift || true
 case "$name" in
   suite) exec "$here/suite.sh" "$@" ;;
+  e2e) exec "$here/e2e.sh" "$@" ;;
+  scheduler)
+    source "$here/../scripts/prepare.sh"
+    ensure_jdk
+    ensure_maven
+    GAUNTLET_JAR="$here/target/gauntlet-benchmarks.jar" ensure_built
+    exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+      -cp "$here/target/gauntlet-benchmarks.jar" dev.gauntlet.benchmarks.scheduler.SchedulerBenchmarkMain "$@" ;;
   sandbox)
     source "$here/../scripts/prepare.sh"
     prepare_machine
     GAUNTLET_JAR="$here/target/gauntlet-benchmarks.jar" ensure_built
     exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
       -cp "$here/target/gauntlet-benchmarks.jar" dev.gauntlet.benchmarks.SandboxBenchmark "$@" ;;
-  *) echo "usage: benchmarks/run.sh suite [ATTEMPTS] [CONCURRENCY] | sandbox" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh suite [ATTEMPTS] [CONCURRENCY] | scheduler | e2e [--trials N] [--steps K] [--parallel P] | sandbox" >&2; exit 2 ;;
 esac

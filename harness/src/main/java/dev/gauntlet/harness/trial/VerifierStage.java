@@ -41,7 +41,7 @@ final class VerifierStage {
             .withUser(task.verifier().user())
             .withEnv(task.verifier().env()));
         logs.write(trial.trialId(), "verifier.log", result.output());
-        logs.collect(trial.trialId(), sandbox, "/logs/verifier", "verifier");
+        logs.collectAll(trial.trialId(), sandbox);
         if (result instanceof ExecResult.TimedOut) {
             throw new TrialFailure(ErrorKind.VERIFIER_TIMEOUT, "tests/test.sh was still running after its timeout of "
                 + timeout.toSeconds() + " s ([verifier] timeout_sec or --verifier-timeout, times --timeout-multiplier)");
