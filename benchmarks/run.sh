@@ -7,6 +7,9 @@
 #   e2e [--trials N] [--steps K] [--parallel P]
 #                                    N trials of K scripted agent steps through Gauntlet and through the naive baseline
 #                                    (../shared/bench/naive-baseline.sh) on the same image, in the same run.
+#   concurrency [--trials N] [--steps S] [--model-latency-ms L]
+#                                    N trials of S steps (default 1000 x 100) with L ms (default 2000) of model latency
+#                                    per step on the Docker backend: agents running at once, heap, platform threads.
 #   sandbox                          the Docker sandbox layer on debian:bookworm-slim: cold start, warm-pool acquire,
 #                                    session exec round trip vs a docker-java exec, snapshot, 100 forks, 1,000 sessions.
 set -euo pipefail
@@ -22,11 +25,17 @@ case "$name" in
     GAUNTLET_JAR="$here/target/gauntlet-benchmarks.jar" ensure_built
     exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
       -cp "$here/target/gauntlet-benchmarks.jar" dev.gauntlet.benchmarks.scheduler.SchedulerBenchmarkMain "$@" ;;
+  concurrency)
+    source "$here/../scripts/prepare.sh"
+    prepare_machine
+    GAUNTLET_JAR="$here/target/gauntlet-benchmarks.jar" ensure_built
+    exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+      -cp "$here/target/gauntlet-benchmarks.jar" dev.gauntlet.benchmarks.scheduler.ConcurrencyBenchmark "$@" ;;
   sandbox)
     source "$here/../scripts/prepare.sh"
     prepare_machine
     GAUNTLET_JAR="$here/target/gauntlet-benchmarks.jar" ensure_built
     exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
       -cp "$here/target/gauntlet-benchmarks.jar" dev.gauntlet.benchmarks.SandboxBenchmark "$@" ;;
-  *) echo "usage: benchmarks/run.sh suite [ATTEMPTS] [CONCURRENCY] | scheduler | e2e [--trials N] [--steps K] [--parallel P] | sandbox" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh suite [ATTEMPTS] [CONCURRENCY] | scheduler | e2e [--trials N] [--steps K] [--parallel P] | concurrency [--trials N] [--steps S] [--model-latency-ms L] | sandbox" >&2; exit 2 ;;
 esac
