@@ -12,6 +12,7 @@ import dev.gauntlet.sandbox.LiveSandboxes;
 import dev.gauntlet.sandbox.docker.DockerBackend;
 import dev.gauntlet.harness.agent.AgentLimits;
 import dev.gauntlet.harness.agent.AgentSettings;
+import dev.gauntlet.harness.model.ModelQuota;
 import dev.gauntlet.harness.model.ModelSettings;
 import dev.gauntlet.harness.model.Prices;
 import dev.gauntlet.harness.model.Usage;
@@ -62,6 +63,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--model-retries", defaultValue = "" + ModelSettings.DEFAULT_MAX_RETRIES,
         description = "Retries of a model request that failed with 429, 5xx, a reset or a timeout. Default: ${DEFAULT-VALUE}.")
     int modelRetries;
+
+    @Option(names = "--model-concurrency", defaultValue = "0",
+        description = "Requests in flight to the model at once, over all trials (0: no limit). 429s lower it for a while either way.")
+    int modelConcurrency;
+
+    @Option(names = "--model-rpm", defaultValue = "0", description = "Requests per minute to the model (0: no limit).")
+    int modelRpm;
+
+    @Option(names = "--model-tpm", defaultValue = "0", description = "Tokens (input and output) per minute to the model (0: no limit).")
+    long modelTpm;
 
     @Option(names = "--prices", description = "A JSON price table ({\"MODEL\": {\"input\": USD_PER_MTOK, \"cached_input\": ..., \"output\": ...}}) on top of the built-in one.")
     Path prices;
@@ -185,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
             new AgentSettings(priceTable, textMode, agentCommand, agentEnv, env),
             new AgentLimits(maxSteps, maxInputTokens == null ? Long.MAX_VALUE : maxInputTokens,
                 maxOutputTokens == null ? Long.MAX_VALUE : maxOutputTokens, maxCost, commandTimeout, AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),
-            new ModelSettings(modelBaseUrl, modelTimeout, modelRetries, env), failOnError, gracePeriod);
+            new ModelSettings(modelBaseUrl, modelTimeout, modelRetries, env, new ModelQuota(modelConcurrency, modelRpm, modelTpm)), failOnError, gracePeriod);
     }
 
     /** Paths as they were when the run started: its datasets, and files named relative to where it started. */

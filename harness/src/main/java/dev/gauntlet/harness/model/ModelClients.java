@@ -8,16 +8,23 @@ import java.util.function.Function;
 /**
  * The model of a run, by spec: {@code openai/MODEL} (chat completions; any OpenAI-compatible server),
  * {@code anthropic/MODEL} (messages API), {@code oracle} (replays each task's solution) or {@code scripted:FILE}
- * (replies from a JSONL file). HTTP clients are shared by all trials and retried by {@link RetryingModel}.
+ * (replies from a JSONL file). HTTP clients are shared by all trials, paced by one {@link ModelThrottle} and retried
+ * by {@link RetryingModel}.
  */
 public final class ModelClients implements AutoCloseable {
 
     private final Function<Task, ModelClient> perTask;
     private final ModelClient shared;
+    private final ModelThrottle throttle;
 
     private ModelClients(Function<Task, ModelClient> perTask, ModelClient shared) {
+        this(perTask, shared, null);
+    }
+
+    private ModelClients(Function<Task, ModelClient> perTask, ModelClient shared, ModelThrottle throttle) {
         this.perTask = perTask;
         this.shared = shared;
+        this.throttle = throttle;
     }
 
     /** @param spec the model spec, or null for a run whose agent needs none */
@@ -43,8 +50,9 @@ public final class ModelClients implements AutoCloseable {
             default -> throw new IllegalArgumentException("unknown model '" + spec
                 + "'; use openai/MODEL, anthropic/MODEL, oracle or scripted:FILE");
         };
-        ModelClient retrying = new RetryingModel(vertx, client, settings.maxRetries());
-        return new ModelClients(task -> retrying, retrying);
+        ModelThrottle throttle = new ModelThrottle(vertx, client, settings.quota());
+        ModelClient retrying = new RetryingModel(vertx, throttle, settings.maxRetries());
+        return new ModelClients(task -> retrying, retrying, throttle);
     }
 
     private static String requireModel(String spec, String model) {
@@ -57,6 +65,11 @@ public final class ModelClients implements AutoCloseable {
     /** The model a trial of this task asks, or null when the run has none. */
     public ModelClient forTask(Task task) {
         return perTask.apply(task);
+    }
+
+    /** What pacing the model did, for the run's summary; empty when the provider never refused a request. */
+    public String throttleReport() {
+        return throttle == null ? "" : throttle.report();
     }
 
     @Override

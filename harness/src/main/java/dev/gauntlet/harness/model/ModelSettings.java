@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param timeout    how long one request may take, or null for the default
  * @param maxRetries how often a retryable failure (429, 5xx, reset, timeout) is retried
  * @param env        the environment to read
+ * @param quota      how the requests to the model are paced
  */
-public record ModelSettings(String baseUrl, Duration timeout, int maxRetries, Map<String, String> env) {
+public record ModelSettings(String baseUrl, Duration timeout, int maxRetries, Map<String, String> env, ModelQuota quota) {
 
     public static final int DEFAULT_MAX_RETRIES = 6;
 
@@ -23,6 +24,12 @@ public record ModelSettings(String baseUrl, Duration timeout, int maxRetries, Ma
             throw new IllegalArgumentException("--model-retries must not be negative, got " + maxRetries);
         }
         env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        Objects.requireNonNull(quota, "quota");
+    }
+
+    /** Settings without limits on the requests. */
+    public ModelSettings(String baseUrl, Duration timeout, int maxRetries, Map<String, String> env) {
+        this(baseUrl, timeout, maxRetries, env, ModelQuota.NONE);
     }
 
     public static ModelSettings fromEnvironment() {
@@ -32,6 +39,6 @@ public record ModelSettings(String baseUrl, Duration timeout, int maxRetries, Ma
     /** Leaves out the environment, which holds the API keys. */
     @Override
     public String toString() {
-        return "ModelSettings[baseUrl=" + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + "]";
+        return "ModelSettings[baseUrl=" + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", quota=" + quota + "]";
     }
 }

@@ -175,6 +175,7 @@ public final class EvalRun {
             options.trial(), new TrialLogs(dir.logs()), cancelled::get);
         RunStats stats;
         boolean interrupted;
+        String throttling = "";
         try (Interrupts interrupts = Interrupts.install(() -> stopGracefully(scheduler, vertx, dir), () -> cancelNow(scheduler))) {
             try {
                 stats = scheduler.run(trials, counted(executor, progress), sink).toCompletionStage().toCompletableFuture().join();
@@ -186,6 +187,7 @@ public final class EvalRun {
                 sandboxes.close();
                 backend.removeSandboxes(runId);
                 scheduler.close();
+                throttling = models.throttleReport();
                 models.close();
                 vertx.close();
             }
@@ -199,11 +201,15 @@ public final class EvalRun {
         json.put("finished_at", Instant.now().toString());
         json.put("planned_trials", planned);
         json.put("not_started", stats.notStarted());
+        json.put("model_throttling", throttling.isEmpty() ? null : throttling);
         json.set("summary", SummaryTable.toJson(summary));
         dir.writeRunJson(json);
         out.println();
         SummaryTable.print(summary, out);
         networkNote(all, datasets).ifPresent(out::println);
+        if (!throttling.isEmpty()) {
+            out.println("model: " + throttling);
+        }
         if (ending == Ending.TOO_MANY_ERRORS) {
             out.println("Failed: more trials ended in an error than --fail-on-error " + options.failOnError().describe() + " allows; "
                 + stats.notStarted() + " trial(s) never started.");

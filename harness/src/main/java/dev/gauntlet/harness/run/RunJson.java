@@ -86,6 +86,10 @@ public final class RunJson {
         json.put("fail_on_error", options.failOnError() == ErrorBudget.UNLIMITED ? null : options.failOnError().describe());
         json.put("grace_period_s", options.gracePeriod().toSeconds());
         json.put("text_mode", options.agentSettings().textMode());
+        ObjectNode quota = json.putObject("model_quota");
+        quota.put("concurrency", options.modelSettings().quota().concurrency());
+        quota.put("requests_per_minute", options.modelSettings().quota().requestsPerMinute());
+        quota.put("tokens_per_minute", options.modelSettings().quota().tokensPerMinute());
         PhaseTimeouts timeouts = options.trial().timeouts();
         ObjectNode overrides = json.putObject("timeouts");
         overrides.put("multiplier", timeouts.multiplier());
