@@ -4,7 +4,8 @@
 # (bin/gauntlet run --agent bash --model scripted:FILE, P in flight) and through ../shared/bench/naive-baseline.sh
 # (docker run -d, one docker exec per step and one for the test, docker rm -f; P in parallel) with the same image,
 # N, K and P, in the same run. Each step runs the naive baseline's command. Both wall times include everything a
-# user waits for (Gauntlet's JVM start too); Gauntlet's task snapshot is made by a warm-up run first.
+# user waits for (Gauntlet's JVM start too); Gauntlet's task snapshot is made by a warm-up run first. Like the naive
+# harness's, the task's sandboxes have no network, the verifier's included.
 set -euo pipefail
 home=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 trials=200 steps=5 parallel=8
@@ -32,6 +33,8 @@ cat > "$task/task.toml" <<TOML
 name = "steps"
 [environment]
 docker_image = "$image"
+[verifier]
+network_mode = "no-network"
 TOML
 echo "Run the steps." > "$task/instruction.md"
 echo "true" > "$task/solution/solve.sh"

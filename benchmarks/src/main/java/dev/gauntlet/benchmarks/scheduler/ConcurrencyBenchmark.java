@@ -55,7 +55,7 @@ public final class ConcurrencyBenchmark {
         try {
             Path dataset = dataset(work);
             Path script = script(work, steps, latencyMs);
-            RunOptions options = new RunOptions(List.of(dataset), "bash", "scripted:" + script, trials, trials, work.resolve("run"),
+            RunOptions options = new RunOptions(List.of(dataset), List.of("bash"), List.of("scripted:" + script), trials, trials, work.resolve("run"),
                 TrialOptions.defaults(), null, Math.max(trials, LiveSandboxes.defaultMax()),
                 new AgentSettings(Prices.builtIn(), false, null, List.of(), Map.of()),
                 new AgentLimits(steps + 1, Long.MAX_VALUE, Long.MAX_VALUE, null, Duration.ofMinutes(1), AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),

@@ -46,13 +46,15 @@ final class RunCommand implements Callable<Integer> {
         description = "A task directory, or a directory of tasks. Default: the bundled example suite.")
     List<Path> datasets = new ArrayList<>();
 
-    @Option(names = "--agent", defaultValue = "oracle",
+    @Option(names = "--agent", split = ",", paramLabel = "AGENT",
         description = "bash (the model-driven loop; needs --model), command (an installed CLI agent; needs --agent-cmd), "
-            + "oracle (runs solution/solve.sh) or nop. Default: ${DEFAULT-VALUE}.")
-    String agent;
+            + "oracle (runs solution/solve.sh) or nop; repeat or separate with commas to compare several. Default: oracle.")
+    List<String> agents = new ArrayList<>();
 
-    @Option(names = "--model", description = "For --agent bash: openai/MODEL, anthropic/MODEL, oracle (replays each solution) or scripted:FILE.")
-    String model;
+    @Option(names = "--model", paramLabel = "SPEC",
+        description = "For --agent bash: openai/MODEL, anthropic/MODEL, oracle (replays each solution) or scripted:FILE; "
+            + "repeat to compare several (each model-driven agent runs with each).")
+    List<String> models = new ArrayList<>();
 
     @Option(names = "--model-base-url", description = "The model API's base URL. Default: $OPENAI_BASE_URL / $ANTHROPIC_BASE_URL, else the public endpoint.")
     String modelBaseUrl;
@@ -186,10 +188,13 @@ final class RunCommand implements Callable<Integer> {
     private RunOptions options() {
         Map<String, String> env = System.getenv();
         Prices priceTable = prices == null ? Prices.builtIn() : Prices.builtIn().withFile(prices);
-        if (maxCost != null && model != null && !model.equals("oracle") && priceTable.cost(modelName(), Usage.NONE).isEmpty()) {
-            throw new IllegalArgumentException("--max-cost needs a price for " + modelName() + "; add it with --prices FILE");
+        for (String model : models) {
+            if (maxCost != null && !model.equals("oracle") && !model.startsWith("scripted:")
+                && priceTable.cost(modelName(model), Usage.NONE).isEmpty()) {
+                throw new IllegalArgumentException("--max-cost needs a price for " + modelName(model) + "; add it with --prices FILE");
+            }
         }
-        return new RunOptions(datasetsOrExamples(), agent, model, attempts, concurrency, out,
+        return new RunOptions(datasetsOrExamples(), agents.isEmpty() ? List.of("oracle") : agents, models, attempts, concurrency, out,
             new TrialOptions(network, keepSnapshots, verifierSandbox == VerifierSandbox.FRESH, maxRetries,
                 new PhaseTimeouts(buildTimeout, setupTimeout, agentTimeout, verifierTimeout, timeoutMultiplier)),
             docker.dockerHost, maxSandboxes,
@@ -219,7 +224,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private String modelName() {
+    private static String modelName(String model) {
         return model.contains("/") ? model.substring(model.indexOf('/') + 1) : model;
     }
 

@@ -3,6 +3,9 @@ package dev.gauntlet.harness.model;
 import dev.gauntlet.datasets.Task;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -13,31 +16,42 @@ import java.util.function.Function;
  */
 public final class ModelClients implements AutoCloseable {
 
-    private final Function<Task, ModelClient> perTask;
-    private final ModelClient shared;
-    private final ModelThrottle throttle;
-
-    private ModelClients(Function<Task, ModelClient> perTask, ModelClient shared) {
-        this(perTask, shared, null);
+    /** One model: its client per task, the client to close, and its throttle (HTTP models only). */
+    private record Opened(Function<Task, ModelClient> perTask, ModelClient shared, ModelThrottle throttle) {
     }
 
-    private ModelClients(Function<Task, ModelClient> perTask, ModelClient shared, ModelThrottle throttle) {
-        this.perTask = perTask;
-        this.shared = shared;
-        this.throttle = throttle;
+    private final Map<String, Opened> bySpec;
+
+    private ModelClients(Map<String, Opened> bySpec) {
+        this.bySpec = bySpec;
     }
 
     /** @param spec the model spec, or null for a run whose agent needs none */
     public static ModelClients open(String spec, ModelSettings settings, Vertx vertx) {
-        if (spec == null) {
-            return new ModelClients(task -> null, null);
+        return open(spec == null ? List.of() : List.of(spec), settings, vertx);
+    }
+
+    /** Every model of a run, each with its own client, throttle and retries. */
+    public static ModelClients open(List<String> specs, ModelSettings settings, Vertx vertx) {
+        Map<String, Opened> bySpec = new LinkedHashMap<>();
+        try {
+            for (String spec : specs) {
+                bySpec.put(spec, openOne(spec, settings, vertx));
+            }
+        } catch (RuntimeException e) {
+            new ModelClients(bySpec).close();
+            throw e;
         }
+        return new ModelClients(bySpec);
+    }
+
+    private static Opened openOne(String spec, ModelSettings settings, Vertx vertx) {
         if (spec.equals("oracle")) {
-            return new ModelClients(OracleModel::new, null);
+            return new Opened(OracleModel::new, null, null);
         }
         if (spec.startsWith("scripted:")) {
             ModelClient scripted = new ScriptedModel(Path.of(spec.substring("scripted:".length())));
-            return new ModelClients(task -> scripted, scripted);
+            return new Opened(task -> scripted, scripted, null);
         }
         int slash = spec.indexOf('/');
         String provider = slash < 0 ? spec : spec.substring(0, slash);
@@ -52,7 +66,7 @@ public final class ModelClients implements AutoCloseable {
         };
         ModelThrottle throttle = new ModelThrottle(vertx, client, settings.quota());
         ModelClient retrying = new RetryingModel(vertx, throttle, settings.maxRetries());
-        return new ModelClients(task -> retrying, retrying, throttle);
+        return new Opened(task -> retrying, retrying, throttle);
     }
 
     private static String requireModel(String spec, String model) {
@@ -62,20 +76,41 @@ public final class ModelClients implements AutoCloseable {
         return model;
     }
 
-    /** The model a trial of this task asks, or null when the run has none. */
-    public ModelClient forTask(Task task) {
-        return perTask.apply(task);
+    /** The model {@code spec} for a trial of this task. */
+    public ModelClient forTrial(String spec, Task task) {
+        Opened opened = bySpec.get(spec);
+        if (opened == null) {
+            throw new IllegalArgumentException("model " + spec + " was not opened for this run");
+        }
+        return opened.perTask().apply(task);
     }
 
-    /** What pacing the model did, for the run's summary; empty when the provider never refused a request. */
+    /** The only model's client for this task, or null when none was opened. */
+    public ModelClient forTask(Task task) {
+        if (bySpec.size() > 1) {
+            throw new IllegalStateException("several models are open; ask forTrial(spec, task)");
+        }
+        return bySpec.isEmpty() ? null : bySpec.values().iterator().next().perTask().apply(task);
+    }
+
+    /** What pacing each model did, for the run's summary; empty when no provider refused a request. */
     public String throttleReport() {
-        return throttle == null ? "" : throttle.report();
+        StringBuilder report = new StringBuilder();
+        bySpec.forEach((spec, opened) -> {
+            String line = opened.throttle() == null ? "" : opened.throttle().report();
+            if (!line.isEmpty()) {
+                report.append(report.isEmpty() ? "" : "; ").append(spec).append(": ").append(line);
+            }
+        });
+        return report.toString();
     }
 
     @Override
     public void close() {
-        if (shared != null) {
-            shared.close();
-        }
+        bySpec.values().forEach(o -> {
+            if (o.shared() != null) {
+                o.shared().close();
+            }
+        });
     }
 }

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,19 +88,20 @@ public final class EvalRun {
      * agent, no loadable task, a run directory already in use).
      */
     public Result execute() {
-        Agent agent = agent();
+        Map<String, Agent> agents = agents();
         List<Dataset> datasets = loadDatasets();
         String runId = RUN_ID_TIME.format(Instant.now()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         RunDirectory dir = RunDirectory.create(options.out() != null ? options.out() : Path.of("runs", runId));
         try (RunDirectory.Lock lock = dir.lock()) {
-            List<TrialSpec> plan = RunPlan.plan(runId, datasets, agent.name(), options.model(), options.attempts());
+            List<Contender> contenders = options.contenders();
+            List<TrialSpec> plan = RunPlan.plan(runId, datasets, contenders, options.attempts());
             ObjectNode json = RunJson.start(runId, options, commandLine, datasets);
             dir.writeRunJson(json);
-            out.printf(Locale.ROOT, "Run %s: %d trials (%d tasks x %d attempts), agent %s%s, concurrency %d, network %s%n",
-                runId, plan.size(), plan.size() / options.attempts(), options.attempts(), agent.name(),
-                options.model() == null ? "" : ", model " + options.model(), options.concurrency(),
+            out.printf(Locale.ROOT, "Run %s: %d trials (%d tasks x %d contender(s) x %d attempts), %s, concurrency %d, network %s%n",
+                runId, plan.size(), plan.size() / options.attempts() / contenders.size(), contenders.size(), options.attempts(),
+                contenders.stream().map(Contender::toString).collect(Collectors.joining(", ")), options.concurrency(),
                 options.trial().network().name().toLowerCase(Locale.ROOT));
-            return run(runId, dir, agent, datasets, plan, List.of(), json);
+            return run(runId, dir, agents, datasets, plan, List.of(), json);
         }
     }
 
@@ -109,13 +111,13 @@ public final class EvalRun {
      * is lost or recorded twice. Says which trials are new or stale when the dataset changed since.
      */
     public Result resume(RunDirectory dir) {
-        Agent agent = agent();
+        Map<String, Agent> agents = agents();
         try (RunDirectory.Lock lock = dir.lock()) {
             ObjectNode json = dir.readRunJson();
             String runId = json.path("run_id").asText();
             Set<String> plannedBefore = RunJson.plannedTrialIds(json);
             List<Dataset> datasets = loadDatasets();
-            List<TrialSpec> plan = RunPlan.plan(runId, datasets, agent.name(), options.model(), options.attempts());
+            List<TrialSpec> plan = RunPlan.plan(runId, datasets, options.contenders(), options.attempts());
             PriorRecords prior = PriorRecords.load(dir);
             Set<String> planned = plan.stream().map(TrialSpec::trialId).collect(Collectors.toSet());
             Set<String> recorded = prior.trialIds();
@@ -137,11 +139,11 @@ public final class EvalRun {
             json.put("stale_trials", stale.size());
             RunJson.resume(json, options, datasets);
             dir.writeRunJson(json);
-            return run(runId, dir, agent, datasets, remaining, kept, json);
+            return run(runId, dir, agents, datasets, remaining, kept, json);
         }
     }
 
-    private Result run(String runId, RunDirectory dir, Agent agent, List<Dataset> datasets, List<TrialSpec> trials,
+    private Result run(String runId, RunDirectory dir, Map<String, Agent> agents, List<Dataset> datasets, List<TrialSpec> trials,
                        List<TrialRecord> earlier, ObjectNode json) {
         int reaped = backend.removeSandboxes(null);
         if (reaped > 0) {
@@ -164,14 +166,15 @@ public final class EvalRun {
         sink.onRecord(progress::finished);
 
         Vertx vertx = Vertx.vertx();
-        ModelClients models = ModelClients.open(options.model(), options.modelSettings(), vertx);
+        ModelClients models = ModelClients.open(options.contenders().stream().map(Contender::model).filter(java.util.Objects::nonNull)
+            .distinct().toList(), options.modelSettings(), vertx);
         Scheduler scheduler = new Scheduler(vertx, options.concurrency());
         sink.onRecord(errorBudget(scheduler, planned, earlier));
         WarmSandboxes sandboxes = new WarmSandboxes(backend, options.trial().network(), new LiveSandboxes(options.maxSandboxes()), trials,
             options.concurrency(), options.trial().timeouts().setupTimeout());
         sandboxes.start();
         long heartbeat = vertx.setPeriodic(terminal ? Progress.REDRAW_EVERY_MS : Progress.DEFAULT_PLAIN_EVERY.toMillis(), id -> progress.tick());
-        TrialExecutor executor = new TrialExecutor(sandboxes, new TrialAgent(agent, models::forTask, options.limits(), steps),
+        TrialExecutor executor = new TrialExecutor(sandboxes, new TrialAgent(agents, models::forTrial, options.limits(), steps),
             options.trial(), new TrialLogs(dir.logs()), cancelled::get);
         RunStats stats;
         boolean interrupted;
@@ -224,12 +227,14 @@ public final class EvalRun {
         return new Result(runId, dir, summary, ending);
     }
 
-    private Agent agent() {
-        Agent agent = Agents.create(options.agent(), options.agentSettings());
-        if (Agents.needsModel(agent.name()) && options.model() == null) {
-            throw new IllegalArgumentException("--agent " + agent.name() + " needs --model (openai/MODEL, anthropic/MODEL, oracle or scripted:FILE)");
+    /** Each agent the run uses, by name; refuses unknown agents and model-driven ones without a model. */
+    private Map<String, Agent> agents() {
+        Map<String, Agent> agents = new java.util.LinkedHashMap<>();
+        for (String name : options.agents()) {
+            agents.put(name, Agents.create(name, options.agentSettings()));
         }
-        return agent;
+        options.contenders();
+        return agents;
     }
 
     /** Stops the run once more trials ended in an error than {@code --fail-on-error} allows. */

@@ -59,14 +59,17 @@ public final class RunJson {
     /** The ids of the trials the run planned when it started (or was last resumed). */
     static Set<String> plannedTrialIds(ObjectNode json) {
         Set<String> ids = new HashSet<>();
-        String agent = json.path("agent").asText();
-        String model = json.path("model").isTextual() ? json.path("model").asText() : null;
+        List<Contender> contenders = new ArrayList<>();
+        json.path("contenders").forEach(c -> contenders.add(new Contender(c.path("agent").asText(),
+            c.path("model").isTextual() ? c.path("model").asText() : null)));
         int attempts = json.path("attempts").asInt(1);
         for (JsonNode dataset : json.path("datasets")) {
             for (Iterator<Map.Entry<String, JsonNode>> tasks = dataset.path("task_hashes").fields(); tasks.hasNext(); ) {
                 Map.Entry<String, JsonNode> task = tasks.next();
                 for (int attempt = 1; attempt <= attempts; attempt++) {
-                    ids.add(RunPlan.trialId(task.getKey(), task.getValue().asText(), agent, model, attempt));
+                    for (Contender c : contenders) {
+                        ids.add(RunPlan.trialId(task.getKey(), task.getValue().asText(), c.agent(), c.model(), attempt));
+                    }
                 }
             }
         }
@@ -74,8 +77,10 @@ public final class RunJson {
     }
 
     private static void describe(ObjectNode json, RunOptions options, List<Dataset> datasets) {
-        json.put("agent", options.agent());
-        json.put("model", options.model());
+        ArrayNode contenders = json.putArray("contenders");
+        for (Contender c : options.contenders()) {
+            contenders.addObject().put("agent", c.agent()).put("model", c.model());
+        }
         json.put("attempts", options.attempts());
         json.put("concurrency", options.concurrency());
         json.put("network", options.trial().network().name().toLowerCase(Locale.ROOT));

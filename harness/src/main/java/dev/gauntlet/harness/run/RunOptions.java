@@ -13,8 +13,8 @@ import java.util.Objects;
  * Everything a run is asked to do.
  *
  * @param datasets    dataset paths (a task directory or a directory of tasks each)
- * @param agent       the agent's name
- * @param model       the model spec, or null
+ * @param agents      the agents' names; each one runs every task
+ * @param models      the model specs (each model-driven agent runs with each of them), or empty
  * @param attempts    attempts per task
  * @param concurrency trials in flight at once
  * @param out         the run directory, or null for {@code runs/<run id>}
@@ -27,7 +27,7 @@ import java.util.Objects;
  * @param failOnError errors allowed before the run fails
  * @param gracePeriod how long running trials may take to finish after the first Ctrl-C
  */
-public record RunOptions(List<Path> datasets, String agent, String model, int attempts, int concurrency, Path out,
+public record RunOptions(List<Path> datasets, List<String> agents, List<String> models, int attempts, int concurrency, Path out,
                          TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
                          AgentLimits limits, ModelSettings modelSettings, ErrorBudget failOnError, Duration gracePeriod) {
 
@@ -35,12 +35,21 @@ public record RunOptions(List<Path> datasets, String agent, String model, int at
     public static final int DEFAULT_CONCURRENCY = 4;
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
 
+    /** Every agent with every model it uses. */
+    public List<Contender> contenders() {
+        return Contender.of(agents, models);
+    }
+
     public RunOptions {
         datasets = List.copyOf(datasets);
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException("name at least one dataset");
         }
-        Objects.requireNonNull(agent, "agent");
+        agents = List.copyOf(agents);
+        models = List.copyOf(models);
+        if (agents.isEmpty()) {
+            throw new IllegalArgumentException("name at least one --agent");
+        }
         Objects.requireNonNull(trial, "trial");
         Objects.requireNonNull(agentSettings, "agentSettings");
         Objects.requireNonNull(limits, "limits");

@@ -10,18 +10,24 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Plans a run's trials: every task × attempt, attempts interleaved so one task's trials spread over the run. */
+/**
+ * Plans a run's trials: every task × contender (agent and model) × attempt, in the order attempt, task,
+ * contender, so one task's attempts spread over the run and the contenders take turns on each task.
+ */
 public final class RunPlan {
 
     private RunPlan() {
     }
 
-    public static List<TrialSpec> plan(String runId, List<Dataset> datasets, String agent, String model, int attempts) {
+    public static List<TrialSpec> plan(String runId, List<Dataset> datasets, List<Contender> contenders, int attempts) {
         List<TrialSpec> trials = new ArrayList<>();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             for (Dataset dataset : datasets) {
                 for (Task task : dataset.tasks()) {
-                    trials.add(new TrialSpec(runId, trialId(task, agent, model, attempt), dataset.name(), task, agent, model, attempt));
+                    for (Contender c : contenders) {
+                        trials.add(new TrialSpec(runId, trialId(task, c.agent(), c.model(), attempt), dataset.name(), task, c.agent(),
+                            c.model(), attempt));
+                    }
                 }
             }
         }

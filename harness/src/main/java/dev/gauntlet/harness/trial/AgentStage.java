@@ -12,7 +12,8 @@ import dev.gauntlet.records.StepRecord;
 import dev.gauntlet.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Stage 2: the agent acts, then every process in the sandbox is stopped so none can touch the verifier. Its
@@ -20,14 +21,15 @@ import java.util.function.Function;
  */
 final class AgentStage {
 
-    private final Agent agent;
-    private final Function<Task, ModelClient> models;
+    private final Map<String, Agent> agents;
+    private final BiFunction<String, Task, ModelClient> models;
     private final AgentLimits limits;
     private final Consumer<StepRecord> steps;
     private final TrialLogs logs;
 
-    AgentStage(Agent agent, Function<Task, ModelClient> models, AgentLimits limits, Consumer<StepRecord> steps, TrialLogs logs) {
-        this.agent = agent;
+    AgentStage(Map<String, Agent> agents, BiFunction<String, Task, ModelClient> models, AgentLimits limits, Consumer<StepRecord> steps,
+               TrialLogs logs) {
+        this.agents = agents;
         this.models = models;
         this.limits = limits;
         this.steps = steps;
@@ -38,8 +40,8 @@ final class AgentStage {
     AgentUsage run(TrialSpec trial, Sandbox sandbox) {
         Duration timeout = trial.task().agent().timeout();
         AgentContext context = new AgentContext(trial.runId(), trial.trialId(), trial.task(), sandbox, timeout,
-            models.apply(trial.task()), limits, steps);
-        AgentResult result = agent.run(context);
+            trial.model() == null ? null : models.apply(trial.model(), trial.task()), limits, steps);
+        AgentResult result = agents.get(trial.agent()).run(context);
         logs.write(trial.trialId(), "agent.log", result.log());
         switch (result) {
             case AgentResult.TimedOut late -> throw new TrialFailure(ErrorKind.AGENT_TIMEOUT, "the agent was still running after its timeout of "

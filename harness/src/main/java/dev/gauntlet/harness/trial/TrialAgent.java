@@ -7,20 +7,22 @@ import dev.gauntlet.harness.model.ModelClient;
 import dev.gauntlet.records.StepRecord;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The agent side of a run's trials.
  *
- * @param agent  the agent
- * @param models the model for a task's trial (null for agents without one)
+ * @param agents the agent of each name the run uses
+ * @param models the model of a spec for a task's trial (null for agents without one)
  * @param limits limits of a model-driven agent
  * @param steps  receives every agent step's record
  */
-public record TrialAgent(Agent agent, Function<Task, ModelClient> models, AgentLimits limits, Consumer<StepRecord> steps) {
+public record TrialAgent(Map<String, Agent> agents, BiFunction<String, Task, ModelClient> models, AgentLimits limits,
+                         Consumer<StepRecord> steps) {
 
     public TrialAgent {
-        Objects.requireNonNull(agent, "agent");
+        agents = Map.copyOf(agents);
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(steps, "steps");

@@ -35,7 +35,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
      */
     public TrialExecutor(WarmSandboxes sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled) {
         this.sandboxes = sandboxes;
-        this.agent = new AgentStage(agent.agent(), agent.models(), agent.limits(), agent.steps(), logs);
+        this.agent = new AgentStage(agent.agents(), agent.models(), agent.limits(), agent.steps(), logs);
         this.verifier = VerifierStage.withRewardFiles(options.network(), logs);
         this.cancelled = cancelled;
         this.keep = options.keepSnapshots();
