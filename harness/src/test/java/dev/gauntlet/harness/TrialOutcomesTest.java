@@ -66,11 +66,21 @@ class TrialOutcomesTest {
             .collect(Collectors.toMap(TrialRecord::taskId, r -> r));
     }
 
-    /** Kills, from outside, the one container of this test's runs that has /tmp/kill-me. */
+    /**
+     * Kills, from outside, the one trial sandbox of this JVM's runs that has /tmp/kill-me. Only running trial
+     * sandboxes are looked into: an exec into a container paused for a snapshot can hang the engine.
+     */
     static void killTheContainerThatAsks() {
+        String owner;
+        try {
+            owner = java.net.InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
+        } catch (java.net.UnknownHostException e) {
+            owner = "localhost:" + ProcessHandle.current().pid();
+        }
         while (!Thread.currentThread().isInterrupted()) {
-            for (String id : Docker.containersWithLabel(SandboxLabels.OWNER + "=sandbox")) {
-                if (Docker.run("sh", "-c", "docker exec " + id + " test -f /tmp/kill-me && echo yes; true").contains("yes")) {
+            for (String id : Docker.run("docker", "ps", "-q", "--filter", "status=running", "--filter", "label=" + SandboxLabels.PROCESS + "=" + owner,
+                    "--filter", "label=" + SandboxLabels.TRIAL + "=pool")) {
+                if (Docker.run("sh", "-c", "timeout 10 docker exec " + id + " test -f /tmp/kill-me && echo yes; true").contains("yes")) {
                     Docker.run("docker", "kill", id);
                     return;
                 }

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param output what the command printed, or {@code null}; longer output keeps its head and tail around a marker
  *     saying how many chars were omitted
  * @param error what went wrong in this step, e.g. a format error or a timeout, or {@code null}
+ * @param retry which run of the trial the step belongs to: 0 for the first, n for its n-th retry (a trial that
+ *     ended in a sandbox or model error runs again; {@link TrialRecord#retries()} says how often)
  */
 public record StepRecord(
     String runId,
@@ -38,10 +40,11 @@ public record StepRecord(
     String command,
     Integer exitCode,
     String output,
-    String error) {
+    String error,
+    int retry) {
 
   /** The version of the step format; bumped whenever {@link StepSchema} changes. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** The most chars of {@link #output()} a record keeps, marker included. */
   public static final int MAX_OUTPUT_CHARS = 16_384;
@@ -63,12 +66,27 @@ public record StepRecord(
     requireNotNegative(trialId, step, "execMs", execMs);
     requireNotNegative(trialId, step, "inputTokens", inputTokens);
     requireNotNegative(trialId, step, "outputTokens", outputTokens);
+    if (retry < 0) {
+      throw new IllegalArgumentException("trial " + trialId + " step " + step + ": retry must not be negative, was " + retry);
+    }
     if (exitCode != null && command == null) {
       throw new IllegalArgumentException(
           "trial " + trialId + " step " + step + ": exitCode " + exitCode + " is set but command is null");
     }
     startedAt = startedAt.truncatedTo(ChronoUnit.MILLIS);
     output = output == null ? null : OutputCap.cap(output, MAX_OUTPUT_CHARS);
+  }
+
+  /** A step of a trial's first run. */
+  public StepRecord(String runId, String trialId, int step, Instant startedAt, long modelMs, long execMs, long inputTokens,
+      long outputTokens, String command, Integer exitCode, String output, String error) {
+    this(runId, trialId, step, startedAt, modelMs, execMs, inputTokens, outputTokens, command, exitCode, output, error, 0);
+  }
+
+  /** The same step, of the trial's {@code n}-th retry. */
+  public StepRecord withRetry(int n) {
+    return new StepRecord(runId, trialId, step, startedAt, modelMs, execMs, inputTokens, outputTokens, command, exitCode, output,
+        error, n);
   }
 
   private static void requireNotNegative(String trialId, int step, String name, long value) {

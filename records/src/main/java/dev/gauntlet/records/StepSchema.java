@@ -31,6 +31,7 @@ public final class StepSchema {
         optional int32 exit_code;
         optional binary output (STRING);
         optional binary error (STRING);
+        required int32 retry;
       }
       """);
 

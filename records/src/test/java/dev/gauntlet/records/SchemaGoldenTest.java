@@ -40,8 +40,8 @@ class SchemaGoldenTest {
 
   @Test
   void stepSchemaMatchesGoldenFile() throws IOException {
-    assertThat(StepRecord.SCHEMA_VERSION).isEqualTo(1);
-    assertThat(StepSchema.schema().toString()).isEqualTo(golden("step-schema-v1.txt"));
+    assertThat(StepRecord.SCHEMA_VERSION).isEqualTo(2);
+    assertThat(StepSchema.schema().toString()).isEqualTo(golden("step-schema-v2.txt"));
   }
 
   private String golden(String name) throws IOException {

@@ -36,7 +36,7 @@ class StepDuckDbReadTest {
         Statement statement = db.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
       assertThat(columns(rs)).containsExactly("schema_version", "run_id", "trial_id", "step", "started_at",
-          "model_ms", "exec_ms", "input_tokens", "output_tokens", "command", "exit_code", "output", "error");
+          "model_ms", "exec_ms", "input_tokens", "output_tokens", "command", "exit_code", "output", "error", "retry");
       while (rs.next()) {
         assertRow(rs, expected.get(rows++));
       }
@@ -58,6 +58,7 @@ class StepDuckDbReadTest {
     assertThat(rs.getObject("exit_code")).isEqualTo(r.exitCode());
     assertThat(rs.getString("output")).isEqualTo(r.output());
     assertThat(rs.getString("error")).isEqualTo(r.error());
+    assertThat(rs.getInt("retry")).isEqualTo(r.retry());
   }
 
   private static List<String> columns(ResultSet rs) throws SQLException {

@@ -20,7 +20,7 @@ class StepRecordRoundTripTest {
   @Test
   void recordsRoundTripAcrossParts() throws IOException {
     List<StepRecord> first = TestSteps.all().subList(0, 3);
-    List<StepRecord> second = TestSteps.all().subList(3, 4);
+    List<StepRecord> second = TestSteps.all().subList(3, 5);
     Path part0 = StepRecordWriter.writePart(dir.resolve("steps"), first);
     Path part1 = StepRecordWriter.writePart(dir.resolve("steps"), second);
 
@@ -70,11 +70,12 @@ class StepRecordRoundTripTest {
 
   @Test
   void refusesNewerSchemaVersion() throws IOException {
-    Path file = ForeignFiles.write(dir, Map.of(StepSchema.VERSION_KEY, "2"));
+    String newer = String.valueOf(StepRecord.SCHEMA_VERSION + 1);
+    Path file = ForeignFiles.write(dir, Map.of(StepSchema.VERSION_KEY, newer));
     assertThatThrownBy(() -> StepRecordReader.read(file))
         .isInstanceOf(IOException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("step-record schema version 2");
+        .hasMessageContaining("step-record schema version " + newer);
   }
 
   @Test

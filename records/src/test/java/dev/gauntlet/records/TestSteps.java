@@ -35,6 +35,6 @@ final class TestSteps {
   }
 
   static List<StepRecord> all() {
-    return List.of(command("t1", 1), formatError("t1", 2), timedOut("t1", 3), longOutput("t2", 1));
+    return List.of(command("t1", 1), formatError("t1", 2), timedOut("t1", 3), longOutput("t2", 1), command("t2", 1).withRetry(2));
   }
 }

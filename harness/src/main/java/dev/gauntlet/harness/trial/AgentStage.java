@@ -37,10 +37,11 @@ final class AgentStage {
     }
 
     /** Runs the agent; returns what its model cost, or throws a {@link TrialFailure} that carries it. */
-    AgentUsage run(TrialSpec trial, Sandbox sandbox) {
+    AgentUsage run(TrialSpec trial, Sandbox sandbox, int retry) {
         Duration timeout = trial.task().agent().timeout();
         AgentContext context = new AgentContext(trial.runId(), trial.trialId(), trial.task(), sandbox, timeout,
-            trial.model() == null ? null : models.apply(trial.model(), trial.task()), limits, steps);
+            trial.model() == null ? null : models.apply(trial.model(), trial.task()), limits,
+            retry == 0 ? steps : step -> steps.accept(step.withRetry(retry)));
         AgentResult result = agents.get(trial.agent()).run(context);
         logs.write(trial.trialId(), "agent.log", result.log());
         switch (result) {

@@ -50,19 +50,20 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
      */
     @Override
     public TrialRecord run(TrialSpec trial) {
-        TrialRecord record = attempt(trial, false);
+        TrialRecord record = attempt(trial, 0);
         int retried = 0;
         while (retries.shouldRetry(record, retried) && !cancelled.getAsBoolean()) {
             if (!retries.sleepBefore(retried + 1)) {
                 break;
             }
             retried++;
-            record = attempt(trial, true);
+            record = attempt(trial, retried);
         }
         return record.withRetries(retried);
     }
 
-    private TrialRecord attempt(TrialSpec trial, boolean retry) {
+    /** One run of the trial; {@code retry} is 0 for the first, n for the n-th retry. */
+    private TrialRecord attempt(TrialSpec trial, int retry) {
         Instant startedAt = Instant.now();
         PhaseClock clock = new PhaseClock();
         String image = null;
@@ -72,11 +73,11 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         TrialRecord record = null;
         try {
             clock.enter(PhaseClock.Phase.SETUP);
-            WarmSandboxes.Acquired acquired = retry ? sandboxes.acquireAgain(trial) : sandboxes.acquire(trial);
+            WarmSandboxes.Acquired acquired = retry > 0 ? sandboxes.acquireAgain(trial) : sandboxes.acquire(trial);
             image = acquired.image();
             sandbox = acquired.sandbox();
             clock.enter(PhaseClock.Phase.AGENT);
-            usage = agent.run(trial, sandbox);
+            usage = agent.run(trial, sandbox, retry);
             clock.enter(PhaseClock.Phase.VERIFIER);
             if (freshVerifier || keep != KeepSnapshots.NONE) {
                 kept = sandbox.snapshot(KeepSnapshots.name(trial.trialId()));

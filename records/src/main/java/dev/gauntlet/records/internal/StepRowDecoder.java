@@ -12,7 +12,7 @@ final class StepRowDecoder {
 
   private StepRowDecoder() {}
 
-  /** Decodes {@code row}; there is only version 1 so far. */
+  /** Decodes {@code row}; version 1 rows, without {@code retry}, are steps of a trial's first run. */
   static StepRecord decode(Group row, int version) {
     return new StepRecord(
         row.getString("run_id", 0),
@@ -26,6 +26,7 @@ final class StepRowDecoder {
         optionalString(row, "command"),
         optionalInteger(row, "exit_code"),
         optionalString(row, "output"),
-        optionalString(row, "error"));
+        optionalString(row, "error"),
+        version >= 2 ? row.getInteger("retry", 0) : 0);
   }
 }

@@ -24,5 +24,6 @@ final class StepWriteSupport extends RowWriteSupport<StepRecord> {
     int32("exit_code", r.exitCode());
     string("output", r.output());
     string("error", r.error());
+    int32("retry", r.retry());
   }
 }
