@@ -1,0 +1,29 @@
+package dev.gauntlet.reports.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gauntlet.records.TrialStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricsJsonTest {
+
+    @Test
+    void writesEveryFigureAndNullsForThoseThatCannotBeComputed() {
+        Metrics metrics = Metrics.of(List.of(
+            MetricsTest.record("bash", "m", "a", 1, TrialStatus.PASSED, 1.0),
+            MetricsTest.record("bash", "m", "a", 2, TrialStatus.FAILED, 0.0)), MetricOptions.defaults().withErrors(ErrorPolicy.ZERO));
+
+        JsonNode json = MetricsJson.toJson(metrics);
+
+        assertThat(json.get("trials").asInt()).isEqualTo(2);
+        assertThat(json.get("errors").asText()).isEqualTo("zero");
+        assertThat(json.at("/accuracy/mean").asDouble()).isEqualTo(0.5);
+        assertThat(json.at("/accuracy/stderr").asDouble()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(json.at("/pass_at_k/2/mean").asDouble()).isEqualTo(1.0);
+        assertThat(json.at("/pass_at_k/2/stderr").isNull()).isTrue();
+        assertThat(json.at("/pass_at_k/2/ci_low").isNull()).isTrue();
+        assertThat(json.at("/pass_at_k/1/ci_low").isNumber()).isTrue();
+    }
+}
