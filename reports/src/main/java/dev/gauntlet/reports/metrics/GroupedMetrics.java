@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** {@link Metrics} per group of records: per (agent, model), per task, per value of a metadata field. */
@@ -22,6 +24,21 @@ public final class GroupedMetrics {
     /** Metrics per task id, over every agent and model that ran it. */
     public static SortedMap<String, Metrics> byTask(List<TrialRecord> records, MetricOptions options) {
         return by(records, TrialRecord::taskId, options);
+    }
+
+    /**
+     * Metrics per value of the task metadata field {@code field} (e.g. {@code difficulty}); records whose task has
+     * no such field are left out.
+     */
+    public static SortedMap<String, Metrics> byMetadata(List<TrialRecord> records, String field, MetricOptions options) {
+        return by(records, r -> r.metadata().get(field), options);
+    }
+
+    /** The metadata fields that any record's task has, sorted. */
+    public static SortedSet<String> metadataFields(List<TrialRecord> records) {
+        SortedSet<String> fields = new TreeSet<>();
+        records.forEach(r -> fields.addAll(r.metadata().keySet()));
+        return fields;
     }
 
     /**

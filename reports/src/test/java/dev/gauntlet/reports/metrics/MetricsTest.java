@@ -121,6 +121,25 @@ class MetricsTest {
     }
 
     @Test
+    void groupsByATaskMetadataField() {
+        List<TrialRecord> records = new ArrayList<>();
+        for (TrialRecord r : run("bash", "m")) {
+            records.add(r.withTaskInfo(r.taskId().equals("a") ? Map.of("difficulty", "easy") : Map.of("category", "x"), "fp"));
+        }
+        records.add(record("bash", "m", "c", 1, TrialStatus.FAILED, 0.0).withTaskInfo(Map.of("difficulty", "easy"), "fp"));
+
+        SortedMap<String, Metrics> byDifficulty = GroupedMetrics.byMetadata(records, "difficulty", excluding);
+
+        assertThat(GroupedMetrics.metadataFields(records)).containsExactly("category", "difficulty");
+        assertThat(byDifficulty.keySet()).containsExactly("easy");
+        // a: 2 of 3 counted attempts passed, c: 0 of 1
+        assertThat(byDifficulty.get("easy").trials()).isEqualTo(5);
+        assertThat(byDifficulty.get("easy").accuracy().mean()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(byDifficulty.get("easy").passAt(1).orElseThrow().units()).isEqualTo(2);
+        assertThat(byDifficulty.get("easy").passAt(2).orElseThrow().units()).isEqualTo(1);
+    }
+
+    @Test
     void groupsByAnyKeyLeaveOutRecordsWithoutOne() {
         SortedMap<String, Metrics> groups = GroupedMetrics.by(run("bash", "m"), r -> r.attempt() <= 2 ? "early" : null, excluding);
 
