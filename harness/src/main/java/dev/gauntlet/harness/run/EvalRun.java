@@ -8,6 +8,7 @@ import dev.gauntlet.harness.agent.Agent;
 import dev.gauntlet.harness.agent.Agents;
 import dev.gauntlet.harness.trial.NetworkPolicy;
 import dev.gauntlet.harness.model.ModelClients;
+import dev.gauntlet.harness.model.ModelJudge;
 import dev.gauntlet.harness.trial.TrialAgent;
 import dev.gauntlet.harness.trial.TrialExecutor;
 import dev.gauntlet.harness.trial.TrialLogs;
@@ -22,6 +23,8 @@ import dev.gauntlet.records.TrialRecordWriter;
 import dev.gauntlet.records.TrialStatus;
 import dev.gauntlet.reports.RunSummary;
 import dev.gauntlet.reports.SummaryTable;
+import dev.gauntlet.reports.metrics.MetricOptions;
+import dev.gauntlet.scorers.Scorer;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.scheduler.RunStats;
 import dev.gauntlet.scheduler.Scheduler;
@@ -103,13 +106,19 @@ public final class EvalRun {
 
         Vertx vertx = Vertx.vertx();
         ModelClients models = ModelClients.open(options.model(), options.modelSettings(), vertx);
+        List<ModelJudge> judges = java.util.Collections.synchronizedList(new ArrayList<>());
+        Scorer answers = options.scoring().answerScorer(spec -> {
+            ModelJudge judge = ModelJudge.open(spec, options.modelSettings(), vertx);
+            judges.add(judge);
+            return judge;
+        });
         Scheduler scheduler = new Scheduler(vertx, options.concurrency());
         WarmSandboxes sandboxes = new WarmSandboxes(backend, options.trial().network(), new LiveSandboxes(options.maxSandboxes()), trials,
             options.concurrency());
         sandboxes.start();
         long heartbeat = vertx.setPeriodic(terminal ? Progress.REDRAW_EVERY_MS : Progress.DEFAULT_PLAIN_EVERY.toMillis(), id -> progress.tick());
         TrialExecutor executor = new TrialExecutor(sandboxes, new TrialAgent(agent, models::forTask, options.limits(), steps),
-            options.trial(), new TrialLogs(dir.logs()), interrupted::get);
+            options.trial(), new TrialLogs(dir.logs()), interrupted::get, answers);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> onInterrupt(scheduler, finished), "gauntlet-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -126,10 +135,11 @@ public final class EvalRun {
                 backend.removeSandboxes(runId);
                 scheduler.close();
                 models.close();
+                judges.forEach(ModelJudge::close);
                 vertx.close();
             }
             List<TrialRecord> all = List.copyOf(records);
-            RunSummary summary = RunSummary.of(all, stats.wallTime());
+            RunSummary summary = RunSummary.of(all, stats.wallTime(), MetricOptions.defaults().withErrors(options.scoring().errors()));
             dir.writeRunJson(runJson(runId, datasets, startedAt, stats, summary));
             out.println();
             SummaryTable.print(summary, out);
@@ -192,10 +202,12 @@ public final class EvalRun {
     private List<Dataset> loadDatasets() {
         List<Dataset> datasets = new ArrayList<>();
         for (Path path : options.datasets()) {
-            Dataset dataset = Dataset.load(path);
+            Dataset dataset = Dataset.load(path, options.datasetOptions());
             for (TaskProblem problem : dataset.problems()) {
                 out.println((problem.isError() ? "skipping a task: " : "") + problem);
             }
+            out.printf(Locale.ROOT, "Dataset %s: %s tasks, fingerprint %s%n", dataset.name(), dataset.tasks().size() == dataset.loaded()
+                ? Integer.toString(dataset.loaded()) : dataset.tasks().size() + " of " + dataset.loaded(), dataset.fingerprint().substring(0, 16));
             datasets.add(dataset);
         }
         if (datasets.stream().allMatch(d -> d.tasks().isEmpty())) {
@@ -247,6 +259,20 @@ public final class EvalRun {
             limits.put("max_cost_usd", options.limits().maxCostUsd());
         }
         limits.put("command_timeout_s", options.limits().commandTimeout().toSeconds());
+        ObjectNode selection = json.putObject("selection");
+        options.datasetOptions().include().forEach(selection.putArray("task")::add);
+        options.datasetOptions().exclude().forEach(selection.putArray("exclude")::add);
+        if (options.datasetOptions().limit() != null) {
+            selection.put("limit", options.datasetOptions().limit());
+        }
+        if (options.datasetOptions().sampleSeed() != null) {
+            selection.put("sample_seed", options.datasetOptions().sampleSeed());
+        }
+        selection.put("sample_image", options.datasetOptions().sampleImage());
+        ObjectNode scoring = json.putObject("scoring");
+        scoring.put("answer_scorer", options.scoring().scorer());
+        scoring.put("rubric", options.scoring().rubric() == null ? null : options.scoring().rubric().toString());
+        scoring.put("errors", options.scoring().errors().wireName());
         json.put("planned_trials", stats.planned());
         json.put("not_started", stats.notStarted());
         ArrayNode sets = json.putArray("datasets");
@@ -255,6 +281,8 @@ public final class EvalRun {
             set.put("name", d.name());
             set.put("path", d.root().toString());
             set.put("tasks", d.tasks().size());
+            set.put("loaded", d.loaded());
+            set.put("fingerprint", d.fingerprint());
             ArrayNode skipped = set.putArray("skipped");
             d.skipped().forEach(p -> skipped.add(p.toString()));
             ArrayNode problems = set.putArray("problems");

@@ -1,5 +1,6 @@
 package dev.gauntlet.harness.run;
 
+import dev.gauntlet.datasets.DatasetOptions;
 import dev.gauntlet.harness.agent.AgentLimits;
 import dev.gauntlet.harness.agent.AgentSettings;
 import dev.gauntlet.harness.model.ModelSettings;
@@ -23,10 +24,21 @@ import java.util.Objects;
  * @param agentSettings how the agents are configured
  * @param limits      limits of a model-driven agent
  * @param modelSettings where HTTP models are and how they are retried
+ * @param datasetOptions which tasks of the datasets run, and the image of JSONL samples
+ * @param scoring     how answer-style samples are scored and errored trials counted
  */
 public record RunOptions(List<Path> datasets, String agent, String model, int attempts, int concurrency, Path out,
                          TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
-                         AgentLimits limits, ModelSettings modelSettings) {
+                         AgentLimits limits, ModelSettings modelSettings, DatasetOptions datasetOptions,
+                         ScoringOptions scoring) {
+
+    /** Every task, scored by the defaults of {@link ScoringOptions}. */
+    public RunOptions(List<Path> datasets, String agent, String model, int attempts, int concurrency, Path out,
+                      TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
+                      AgentLimits limits, ModelSettings modelSettings) {
+        this(datasets, agent, model, attempts, concurrency, out, trial, dockerHost, maxSandboxes, agentSettings, limits,
+            modelSettings, DatasetOptions.defaults(), ScoringOptions.defaults());
+    }
 
     public static final int DEFAULT_ATTEMPTS = 1;
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -41,6 +53,8 @@ public record RunOptions(List<Path> datasets, String agent, String model, int at
         Objects.requireNonNull(agentSettings, "agentSettings");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(modelSettings, "modelSettings");
+        Objects.requireNonNull(datasetOptions, "datasetOptions");
+        Objects.requireNonNull(scoring, "scoring");
         if (attempts < 1) {
             throw new IllegalArgumentException("--attempts must be at least 1, got " + attempts);
         }

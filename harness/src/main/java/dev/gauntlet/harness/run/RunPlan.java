@@ -21,7 +21,8 @@ public final class RunPlan {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             for (Dataset dataset : datasets) {
                 for (Task task : dataset.tasks()) {
-                    trials.add(new TrialSpec(runId, trialId(task, agent, model, attempt), dataset.name(), task, agent, model, attempt));
+                    trials.add(new TrialSpec(runId, trialId(task, agent, model, attempt), dataset.name(), task, agent, model, attempt,
+                        dataset.fingerprint()));
                 }
             }
         }
