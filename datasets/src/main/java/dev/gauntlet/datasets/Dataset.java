@@ -90,6 +90,11 @@ public record Dataset(String name, Path root, List<Task> tasks, List<TaskProblem
         return select(root.getFileName().toString(), root, tasks, problems, skipped, options);
     }
 
+    /** The same dataset with every task changed by {@code change} (e.g. timeouts overridden on the command line). */
+    public Dataset map(java.util.function.UnaryOperator<Task> change) {
+        return new Dataset(name, root, tasks.stream().map(change).toList(), problems, skipped, fingerprint, loaded);
+    }
+
     /** True when a task was skipped because of an error. */
     public boolean hasErrors() {
         return !skipped.isEmpty();

@@ -39,4 +39,10 @@ public record Task(String id, Path dir, String instruction, String contentHash, 
         Objects.requireNonNull(solution, "solution");
         Objects.requireNonNull(setup, "setup");
     }
+
+    /** The same task with other environment, agent and verifier settings (e.g. timeouts overridden on the command line). */
+    public Task withPhases(TaskEnvironment newEnvironment, PhaseConfig newAgent, PhaseConfig newVerifier) {
+        return new Task(id, dir, instruction, contentHash, newEnvironment, newAgent, newVerifier, solutionEnv, metadata,
+            verification, solution, setup);
+    }
 }

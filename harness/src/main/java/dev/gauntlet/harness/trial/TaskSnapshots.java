@@ -30,9 +30,11 @@ final class TaskSnapshots {
 
     private final SandboxBackend backend;
     private final OnceByKey<String> made = new OnceByKey<>(false);
+    private final Duration setupTimeout;
 
-    TaskSnapshots(SandboxBackend backend) {
+    TaskSnapshots(SandboxBackend backend, Duration setupTimeout) {
         this.backend = backend;
+        this.setupTimeout = setupTimeout;
     }
 
     /** The snapshot reference for a task whose environment image is {@code image}, made if missing. */
@@ -47,7 +49,7 @@ final class TaskSnapshots {
         SandboxSpec spec = new SandboxSpec(image, runId, "snapshot", false, SandboxSpec.DEFAULT_CPUS, SandboxSpec.DEFAULT_MEMORY_MB,
             SandboxSpec.DEFAULT_PIDS_LIMIT, Map.of(), task.environment().workdir(), Duration.ofMinutes(30));
         try (Sandbox sandbox = backend.create(spec)) {
-            ExecResult setup = sandbox.exec(ExecRequest.of(SETUP, Duration.ofMinutes(5)).withUser("0"));
+            ExecResult setup = sandbox.exec(ExecRequest.of(SETUP, setupTimeout).withUser("0"));
             if (!(setup instanceof ExecResult.Completed done) || done.exitCode() != 0) {
                 throw new SandboxException("the shared setup of " + task.id() + " failed: " + setup.output());
             }

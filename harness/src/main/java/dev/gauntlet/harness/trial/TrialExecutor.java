@@ -29,6 +29,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
     private final KeepSnapshots keep;
     private final boolean freshVerifier;
     private final RetryPolicy retries;
+    private final TrialLogs logs;
 
     /**
      * @param cancelled tells whether the run is being cancelled, so an interrupted trial is recorded as
@@ -48,6 +49,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         this.keep = options.keepSnapshots();
         this.freshVerifier = options.freshVerifier();
         this.retries = new RetryPolicy(options.maxRetries());
+        this.logs = logs;
     }
 
     /**
@@ -106,6 +108,9 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(kind), e.toString(), usage);
         } finally {
             if (sandbox != null) {
+                if (record == null || record.status() == TrialStatus.ERROR) {
+                    collectLogsQuietly(trial, sandbox);
+                }
                 closeQuietly(sandbox);
             }
             if (kept != null && (record == null || !keep.keeps(record.status()))) {
@@ -152,6 +157,15 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             sandboxes.removeSnapshot(KeepSnapshots.name(trial.trialId()));
         } catch (RuntimeException ignored) {
             // gauntlet cleanup --snapshots removes it later
+        }
+    }
+
+    /** What the agent and verifier logged before the trial ended early, if the sandbox can still tell. */
+    private void collectLogsQuietly(TrialSpec trial, Sandbox sandbox) {
+        try {
+            logs.collectAll(trial.trialId(), sandbox);
+        } catch (RuntimeException ignored) {
+            // the sandbox is gone; the record says why
         }
     }
 

@@ -73,11 +73,11 @@ final class VerifierStage {
             .withUser(task.verifier().user())
             .withEnv(task.verifier().env()));
         logs.write(trial.trialId(), "verifier.log", result.output());
-        logs.collect(trial.trialId(), sandbox, "/logs/verifier", "verifier");
+        logs.collectAll(trial.trialId(), sandbox);
         String name = script.script().getFileName().toString();
         if (result instanceof ExecResult.TimedOut) {
             throw new TrialFailure(ErrorKind.VERIFIER_TIMEOUT, name + " was still running after its timeout of "
-                + timeout.toSeconds() + " s (the task's verifier timeout)");
+                + timeout.toSeconds() + " s (the task's verifier timeout or --verifier-timeout, times --timeout-multiplier)");
         }
         int exitCode = ((ExecResult.Completed) result).exitCode();
         Scorer scorer = script.reward() == Verification.RewardSource.EXIT_CODE ? EXIT_CODE : REWARD_FILE;
@@ -105,9 +105,7 @@ final class VerifierStage {
             case Score.Value value -> "reward " + value.reward() + (value.explanation() == null ? "" : "\n" + value.explanation());
             case Score.Unscored unscored -> "unscored: " + unscored.reason();
         } + "\n");
-        if (answers instanceof CommandScorer) {
-            logs.collect(trial.trialId(), sandbox, "/logs/verifier", "verifier");
-        }
+        logs.collectAll(trial.trialId(), sandbox);
         return switch (score) {
             case Score.Value value -> new Scored(value, answers.name());
             case Score.Unscored unscored -> throw new TrialFailure(ErrorKind.VERIFIER, answers.name() + ": " + unscored.reason());

@@ -12,6 +12,7 @@ import dev.gauntlet.harness.agent.AgentLimits;
 import dev.gauntlet.harness.agent.AgentSettings;
 import dev.gauntlet.harness.model.ModelSettings;
 import dev.gauntlet.harness.model.Prices;
+import dev.gauntlet.harness.run.ErrorBudget;
 import dev.gauntlet.harness.run.RunOptions;
 import dev.gauntlet.harness.run.ScoringOptions;
 import dev.gauntlet.harness.trial.TrialOptions;
@@ -71,7 +72,8 @@ class ScoredRunsTest {
                              Map<String, String> env) {
         return Runs.run(new RunOptions(datasets, agent, model, attempts, 4, out, TrialOptions.defaults(), null, 64,
             new AgentSettings(Prices.builtIn(), false, null, List.of(), env), AgentLimits.defaults(),
-            new ModelSettings(null, Duration.ofSeconds(10), 1, env), DatasetOptions.defaults(), scoring));
+            new ModelSettings(null, Duration.ofSeconds(10), 1, env), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD,
+            DatasetOptions.defaults(), scoring));
     }
 
     static Map<String, TrialRecord> byTask(List<TrialRecord> records) {
