@@ -38,6 +38,13 @@ import java.util.TreeMap;
  * @param sandboxId the sandbox's id, or {@code null} if none was created
  * @param usage what the agent consumed, never {@code null}: {@link AgentUsage#NONE} if nothing was measured
  * @param retries how often the trial was run again on a fresh sandbox after an infrastructure or model error
+ * @param scorer the name of the scorer that gave the reward (e.g. {@code reward_file}, {@code exit_code},
+ *     {@code exact}, {@code model:openai/gpt-4o}), or {@code null} if none did
+ * @param scoreExplanation why the scorer gave that reward (a judge model's verdict and explanation, a mismatch),
+ *     or {@code null}
+ * @param metadata the task's metadata fields (difficulty, category...), never {@code null}; copied to an
+ *     unmodifiable map sorted by name
+ * @param datasetFingerprint a hash of the dataset's content the task was loaded with, or {@code null} if unknown
  */
 public record TrialRecord(
     String runId,
@@ -62,13 +69,31 @@ public record TrialRecord(
     String image,
     String sandboxId,
     AgentUsage usage,
-    int retries) {
+    int retries,
+    String scorer,
+    String scoreExplanation,
+    Map<String, String> metadata,
+    String datasetFingerprint) {
 
   /**
    * The version of the record format; bumped whenever {@link TrialSchema} changes. Version 2 added
-   * {@link #usage()}; {@link TrialRecordReader} reads version 1 files with {@link AgentUsage#NONE}.
+   * {@link #usage()} and {@link #retries()}, version 3 {@link #scorer()}, {@link #scoreExplanation()},
+   * {@link #metadata()} and {@link #datasetFingerprint()}; {@link TrialRecordReader} reads older files with
+   * those absent ({@link AgentUsage#NONE}, 0, {@code null}, an empty map).
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
+
+  /**
+   * A record without scorer, explanation, metadata or dataset fingerprint, as versions 1 and 2 stored it.
+   */
+  public TrialRecord(String runId, String trialId, String dataset, String taskId, String taskHash, String agent,
+      String model, int attempt, TrialStatus status, ErrorKind errorKind, String errorMessage, Double reward,
+      Map<String, Double> rewards, Instant startedAt, Instant finishedAt, long setupMs, long agentMs, long verifierMs,
+      long totalMs, String image, String sandboxId, AgentUsage usage, int retries) {
+    this(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind, errorMessage, reward,
+        rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image, sandboxId, usage, retries, null,
+        null, Map.of(), null);
+  }
 
   /**
    * Validates and normalizes the record.
@@ -109,20 +134,39 @@ public record TrialRecord(
     if (rewards.containsValue(null)) {
       throw new IllegalArgumentException("trial " + trialId + ": rewards has a null value: " + rewards);
     }
+    Objects.requireNonNull(metadata, "metadata");
+    metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
+    if (metadata.containsValue(null)) {
+      throw new IllegalArgumentException("trial " + trialId + ": metadata has a null value: " + metadata);
+    }
   }
 
   /** Returns a copy of this record with {@code usage} in place of {@link #usage()}. */
   public TrialRecord withUsage(AgentUsage usage) {
     return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
         errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
-        sandboxId, usage, retries);
+        sandboxId, usage, retries, scorer, scoreExplanation, metadata, datasetFingerprint);
   }
 
   /** Returns a copy of this record that says it took {@code count} retries (on fresh sandboxes) to get. */
   public TrialRecord withRetries(int count) {
     return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
         errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
-        sandboxId, usage, count);
+        sandboxId, usage, count, scorer, scoreExplanation, metadata, datasetFingerprint);
+  }
+
+  /** Returns a copy of this record scored by {@code scorer}, which explained its reward with {@code explanation}. */
+  public TrialRecord withScorer(String scorer, String explanation) {
+    return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
+        errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
+        sandboxId, usage, retries, scorer, explanation, metadata, datasetFingerprint);
+  }
+
+  /** Returns a copy of this record with its task's metadata and its dataset's fingerprint. */
+  public TrialRecord withTaskInfo(Map<String, String> taskMetadata, String fingerprint) {
+    return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
+        errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
+        sandboxId, usage, retries, scorer, scoreExplanation, taskMetadata, fingerprint);
   }
 
   private static void requireNotNegative(String trialId, String name, long value) {

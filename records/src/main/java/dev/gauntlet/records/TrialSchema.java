@@ -7,9 +7,9 @@ import org.apache.parquet.schema.MessageTypeParser;
  * The Parquet schema of trial records, version {@link TrialRecord#SCHEMA_VERSION}.
  *
  * <p>Columns are the {@link TrialRecord} components in snake case, after a leading {@code schema_version}; the
- * {@link AgentUsage} components are flattened into the last columns ({@code steps} to {@code model_retries}).
- * Enums are stored by their wire names, timestamps as UTC milliseconds, and {@code rewards} as a standard
- * Parquet map. The version is also stored in each file's key-value metadata under {@link #VERSION_KEY}.
+ * {@link AgentUsage} components are flattened into columns ({@code steps} to {@code model_retries}).
+ * Enums are stored by their wire names, timestamps as UTC milliseconds, and {@code rewards} and {@code metadata}
+ * as standard Parquet maps. The version is also stored in each file's key-value metadata under {@link #VERSION_KEY}.
  * A golden file in the tests seals this schema: changing it means bumping the version.
  */
 public final class TrialSchema {
@@ -54,6 +54,15 @@ public final class TrialSchema {
         optional binary limit_hit (STRING);
         required int32 model_retries;
         required int32 retries;
+        optional binary scorer (STRING);
+        optional binary score_explanation (STRING);
+        required group metadata (MAP) {
+          repeated group key_value {
+            required binary key (STRING);
+            required binary value (STRING);
+          }
+        }
+        optional binary dataset_fingerprint (STRING);
       }
       """);
 

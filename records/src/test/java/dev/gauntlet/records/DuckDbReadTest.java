@@ -28,6 +28,7 @@ class DuckDbReadTest {
     TrialRecordWriter.writePart(dir, records.subList(2, records.size()));
 
     String sql = "SELECT *, rewards['accuracy'] AS accuracy, cardinality(rewards) AS reward_count,"
+        + " metadata['difficulty'] AS difficulty,"
         + " CAST(rewards AS VARCHAR) AS rewards_text"
         + " FROM read_parquet('" + dir.toAbsolutePath() + "/part-*.parquet') ORDER BY trial_id";
     List<TrialRecord> expected = records.stream()
@@ -40,7 +41,7 @@ class DuckDbReadTest {
           "task_hash", "agent", "model", "attempt", "status", "error_kind", "error_message", "reward",
           "rewards", "started_at", "finished_at", "setup_ms", "agent_ms", "verifier_ms", "total_ms", "image",
           "sandbox_id", "steps", "input_tokens", "cached_input_tokens", "output_tokens", "cost_usd", "limit_hit",
-          "model_retries", "retries");
+          "model_retries", "retries", "scorer", "score_explanation", "metadata", "dataset_fingerprint");
       while (rs.next()) {
         assertRow(rs, expected.get(rows++));
       }
@@ -95,6 +96,10 @@ class DuckDbReadTest {
     assertThat(rs.getString("limit_hit")).isEqualTo(r.usage().limitHit());
     assertThat(rs.getInt("model_retries")).isEqualTo(r.usage().modelRetries());
     assertThat(rs.getInt("retries")).isEqualTo(r.retries());
+    assertThat(rs.getString("scorer")).isEqualTo(r.scorer());
+    assertThat(rs.getString("score_explanation")).isEqualTo(r.scoreExplanation());
+    assertThat(rs.getString("difficulty")).isEqualTo(r.metadata().get("difficulty"));
+    assertThat(rs.getString("dataset_fingerprint")).isEqualTo(r.datasetFingerprint());
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,8 +15,28 @@ class SchemaGoldenTest {
 
   @Test
   void trialSchemaMatchesGoldenFile() throws IOException {
-    assertThat(TrialRecord.SCHEMA_VERSION).isEqualTo(2);
-    assertThat(TrialSchema.schema().toString()).isEqualTo(golden("trial-schema-v2.txt"));
+    assertThat(TrialRecord.SCHEMA_VERSION).isEqualTo(3);
+    assertThat(TrialSchema.schema().toString()).isEqualTo(golden("trial-schema-v3.txt"));
+  }
+
+  @Test
+  void trialSchemaV3OnlyAppendsScoringAndTaskColumnsToV2() throws IOException {
+    String v2 = golden("trial-schema-v2.txt");
+    String v3 = golden("trial-schema-v3.txt");
+    String v2Body = v2.substring(0, v2.lastIndexOf('}'));
+    assertThat(v3).startsWith(v2Body);
+    assertThat(v3.substring(v2Body.length())).isEqualTo("""
+          optional binary scorer (STRING);
+          optional binary score_explanation (STRING);
+          required group metadata (MAP) {
+            repeated group key_value {
+              required binary key (STRING);
+              required binary value (STRING);
+            }
+          }
+          optional binary dataset_fingerprint (STRING);
+        }
+        """);
   }
 
   @Test

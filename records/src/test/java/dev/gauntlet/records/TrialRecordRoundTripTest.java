@@ -52,11 +52,11 @@ class TrialRecordRoundTripTest {
 
   @Test
   void refusesNewerSchemaVersion() throws IOException {
-    Path file = ForeignFiles.write(dir, Map.of(TrialSchema.VERSION_KEY, "3"));
+    Path file = ForeignFiles.write(dir, Map.of(TrialSchema.VERSION_KEY, "4"));
     assertThatThrownBy(() -> TrialRecordReader.read(file))
         .isInstanceOf(IOException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("schema version 3");
+        .hasMessageContaining("schema version 4");
   }
 
   @Test

@@ -18,11 +18,12 @@ import picocli.CommandLine.Unmatched;
     description = {"Continues a run that was killed or interrupted with the options it was started with: trials already "
         + "recorded are kept, the others (cancelled and in-flight ones included) run on fresh sandboxes.",
         "RUN_OPTION: options of `gauntlet run` to change for the rest of the run, e.g. --concurrency 8 or --grace-period PT1M; "
-            + "--agent, --model, --attempts and --out cannot change."})
+            + "--agent, --model, --attempts, --out, the task selection and the scorer cannot change."})
 final class ResumeCommand implements Callable<Integer> {
 
     /** Options that decide which trials a run has; changing them would make another run. */
-    private static final Set<String> IDENTITY = Set.of("--agent", "--model", "--attempts", "--out");
+    private static final Set<String> IDENTITY = Set.of("--agent", "--model", "--attempts", "--out", "--task", "--exclude", "--limit",
+        "--sample-seed", "--sample-image", "--scorer", "--rubric");
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run directory (it holds run.json).")
     Path runDir;

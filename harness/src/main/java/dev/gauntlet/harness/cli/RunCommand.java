@@ -1,8 +1,12 @@
 package dev.gauntlet.harness.cli;
 
+import dev.gauntlet.datasets.DatasetOptions;
 import dev.gauntlet.harness.run.ErrorBudget;
 import dev.gauntlet.harness.run.EvalRun;
 import dev.gauntlet.harness.run.RunDirectory;
+import dev.gauntlet.harness.run.ScoringOptions;
+import dev.gauntlet.reports.metrics.ErrorPolicy;
+import dev.gauntlet.scorers.AnswerScorers;
 import dev.gauntlet.harness.run.RunOptions;
 import dev.gauntlet.harness.trial.KeepSnapshots;
 import dev.gauntlet.harness.trial.NetworkPolicy;
@@ -43,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
     static final String EXAMPLES_PROPERTY = "gauntlet.examples";
 
     @Parameters(arity = "0..*", paramLabel = "DATASET",
-        description = "A task directory, or a directory of tasks. Default: the bundled example suite.")
+        description = "A task directory (Harbor or Terminal-Bench 1), a directory of tasks and JSONL sample files, or a JSONL "
+            + "sample file. Default: the bundled example suite.")
     List<Path> datasets = new ArrayList<>();
 
     @Option(names = "--agent", split = ",", paramLabel = "AGENT",
@@ -155,6 +160,34 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-sandboxes", description = "Sandboxes alive at once, running or warm. Default: one per 24 MiB of memory (${DEFAULT-VALUE}).")
     int maxSandboxes = LiveSandboxes.defaultMax();
 
+    @Option(names = "--task", paramLabel = "GLOB", description = "Run only tasks whose id matches (* any characters, ? one; repeatable).")
+    List<String> taskGlobs = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out tasks whose id matches (repeatable).")
+    List<String> excludeGlobs = new ArrayList<>();
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N tasks per dataset: the first in id order, or a sample with --sample-seed.")
+    Integer limit;
+
+    @Option(names = "--sample-seed", paramLabel = "S", description = "Shuffle each dataset's tasks with this seed before --limit applies.")
+    Long sampleSeed;
+
+    @Option(names = "--sample-image", defaultValue = DatasetOptions.DEFAULT_SAMPLE_IMAGE,
+        description = "The image every sample of a JSONL file runs in. Default: ${DEFAULT-VALUE}.")
+    String sampleImage;
+
+    @Option(names = "--scorer", defaultValue = AnswerScorers.DEFAULT,
+        description = "Scores the answers of JSONL samples: exact, includes, regex, numeric[:TOLERANCE], json[:PATH], "
+            + "model:MODEL (a judge, e.g. model:openai/gpt-4o) or command:FILE (a script run in the sandbox). Default: ${DEFAULT-VALUE}.")
+    String scorer;
+
+    @Option(names = "--rubric", paramLabel = "FILE", description = "For --scorer model:MODEL: the judge's rubric.")
+    Path rubric;
+
+    @Option(names = "--errors", defaultValue = "exclude",
+        description = "How errored trials count in the metrics: exclude (default) or zero (a failed attempt with reward 0).")
+    ErrorPolicy errors;
+
     @Mixin
     DockerOptions docker;
 
@@ -201,7 +234,9 @@ final class RunCommand implements Callable<Integer> {
             new AgentSettings(priceTable, textMode, agentCommand, agentEnv, env),
             new AgentLimits(maxSteps, maxInputTokens == null ? Long.MAX_VALUE : maxInputTokens,
                 maxOutputTokens == null ? Long.MAX_VALUE : maxOutputTokens, maxCost, commandTimeout, AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),
-            new ModelSettings(modelBaseUrl, modelTimeout, modelRetries, env, new ModelQuota(modelConcurrency, modelRpm, modelTpm)), failOnError, gracePeriod);
+            new ModelSettings(modelBaseUrl, modelTimeout, modelRetries, env, new ModelQuota(modelConcurrency, modelRpm, modelTpm)),
+            failOnError, gracePeriod,
+            new DatasetOptions(sampleImage, taskGlobs, excludeGlobs, limit, sampleSeed), new ScoringOptions(scorer, rubric, errors));
     }
 
     /** Paths as they were when the run started: its datasets, and files named relative to where it started. */
@@ -209,6 +244,12 @@ final class RunCommand implements Callable<Integer> {
         datasets = new ArrayList<>(runDatasets);
         if (prices != null) {
             prices = workingDir.resolve(prices);
+        }
+        if (rubric != null) {
+            rubric = workingDir.resolve(rubric);
+        }
+        if (scorer.startsWith("command:")) {
+            scorer = "command:" + workingDir.resolve(scorer.substring("command:".length()));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.gauntlet.harness.agent.Agent;
 import dev.gauntlet.harness.agent.Agents;
 import dev.gauntlet.harness.trial.NetworkPolicy;
 import dev.gauntlet.harness.model.ModelClients;
+import dev.gauntlet.harness.model.ModelJudge;
 import dev.gauntlet.harness.trial.TrialAgent;
 import dev.gauntlet.harness.trial.TrialExecutor;
 import dev.gauntlet.harness.trial.TrialLogs;
@@ -21,6 +22,8 @@ import dev.gauntlet.records.TrialRecordWriter;
 import dev.gauntlet.records.TrialStatus;
 import dev.gauntlet.reports.RunSummary;
 import dev.gauntlet.reports.SummaryTable;
+import dev.gauntlet.reports.metrics.MetricOptions;
+import dev.gauntlet.scorers.Scorer;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.scheduler.RunStats;
 import dev.gauntlet.scheduler.Scheduler;
@@ -168,6 +171,12 @@ public final class EvalRun {
         Vertx vertx = Vertx.vertx();
         ModelClients models = ModelClients.open(options.contenders().stream().map(Contender::model).filter(java.util.Objects::nonNull)
             .distinct().toList(), options.modelSettings(), vertx);
+        List<ModelJudge> judges = java.util.Collections.synchronizedList(new ArrayList<>());
+        Scorer answers = options.scoring().answerScorer(spec -> {
+            ModelJudge judge = ModelJudge.open(spec, options.modelSettings(), vertx);
+            judges.add(judge);
+            return judge;
+        });
         Scheduler scheduler = new Scheduler(vertx, options.concurrency());
         sink.onRecord(errorBudget(scheduler, planned, earlier));
         WarmSandboxes sandboxes = new WarmSandboxes(backend, options.trial().network(), new LiveSandboxes(options.maxSandboxes()), trials,
@@ -175,7 +184,7 @@ public final class EvalRun {
         sandboxes.start();
         long heartbeat = vertx.setPeriodic(terminal ? Progress.REDRAW_EVERY_MS : Progress.DEFAULT_PLAIN_EVERY.toMillis(), id -> progress.tick());
         TrialExecutor executor = new TrialExecutor(sandboxes, new TrialAgent(agents, models::forTrial, options.limits(), steps),
-            options.trial(), new TrialLogs(dir.logs()), cancelled::get);
+            options.trial(), new TrialLogs(dir.logs()), cancelled::get, answers);
         RunStats stats;
         boolean interrupted;
         String throttling = "";
@@ -192,13 +201,14 @@ public final class EvalRun {
                 scheduler.close();
                 throttling = models.throttleReport();
                 models.close();
+                judges.forEach(ModelJudge::close);
                 vertx.close();
             }
             interrupted = interrupts.interrupted();
         }
         Ending ending = interrupted ? Ending.INTERRUPTED : tooManyErrors.get() ? Ending.TOO_MANY_ERRORS : Ending.COMPLETED;
         List<TrialRecord> all = List.copyOf(records);
-        RunSummary summary = RunSummary.of(all, stats.wallTime());
+        RunSummary summary = RunSummary.of(all, stats.wallTime(), MetricOptions.defaults().withErrors(options.scoring().errors()));
         json.put("status", ending == Ending.COMPLETED && stats.notStarted() == 0 ? "completed"
             : ending == Ending.TOO_MANY_ERRORS ? "failed" : "interrupted");
         json.put("finished_at", Instant.now().toString());
@@ -300,10 +310,12 @@ public final class EvalRun {
     private List<Dataset> loadDatasets() {
         List<Dataset> datasets = new ArrayList<>();
         for (Path path : options.datasets()) {
-            Dataset dataset = Dataset.load(path).map(options.trial().timeouts()::apply);
+            Dataset dataset = Dataset.load(path, options.datasetOptions()).map(options.trial().timeouts()::apply);
             for (TaskProblem problem : dataset.problems()) {
                 out.println((problem.isError() ? "skipping a task: " : "") + problem);
             }
+            out.printf(Locale.ROOT, "Dataset %s: %s tasks, fingerprint %s%n", dataset.name(), dataset.tasks().size() == dataset.loaded()
+                ? Integer.toString(dataset.loaded()) : dataset.tasks().size() + " of " + dataset.loaded(), dataset.fingerprint().substring(0, 16));
             datasets.add(dataset);
         }
         if (datasets.stream().allMatch(d -> d.tasks().isEmpty())) {

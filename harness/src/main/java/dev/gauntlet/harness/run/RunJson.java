@@ -110,12 +110,28 @@ public final class RunJson {
             limits.put("max_cost_usd", options.limits().maxCostUsd());
         }
         limits.put("command_timeout_s", options.limits().commandTimeout().toSeconds());
+        ObjectNode selection = json.putObject("selection");
+        options.datasetOptions().include().forEach(selection.putArray("task")::add);
+        options.datasetOptions().exclude().forEach(selection.putArray("exclude")::add);
+        if (options.datasetOptions().limit() != null) {
+            selection.put("limit", options.datasetOptions().limit());
+        }
+        if (options.datasetOptions().sampleSeed() != null) {
+            selection.put("sample_seed", options.datasetOptions().sampleSeed());
+        }
+        selection.put("sample_image", options.datasetOptions().sampleImage());
+        ObjectNode scoring = json.putObject("scoring");
+        scoring.put("answer_scorer", options.scoring().scorer());
+        scoring.put("rubric", options.scoring().rubric() == null ? null : options.scoring().rubric().toString());
+        scoring.put("errors", options.scoring().errors().wireName());
         ArrayNode sets = json.putArray("datasets");
         for (Dataset d : datasets) {
             ObjectNode set = sets.addObject();
             set.put("name", d.name());
             set.put("path", d.root().toAbsolutePath().toString());
             set.put("tasks", d.tasks().size());
+            set.put("loaded", d.loaded());
+            set.put("fingerprint", d.fingerprint());
             ObjectNode hashes = set.putObject("task_hashes");
             for (Task task : d.tasks()) {
                 hashes.put(task.id(), task.contentHash());

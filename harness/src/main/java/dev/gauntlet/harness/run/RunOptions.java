@@ -1,5 +1,6 @@
 package dev.gauntlet.harness.run;
 
+import dev.gauntlet.datasets.DatasetOptions;
 import dev.gauntlet.harness.agent.AgentLimits;
 import dev.gauntlet.harness.agent.AgentSettings;
 import dev.gauntlet.harness.model.ModelSettings;
@@ -26,10 +27,21 @@ import java.util.Objects;
  * @param modelSettings where HTTP models are and how they are retried
  * @param failOnError errors allowed before the run fails
  * @param gracePeriod how long running trials may take to finish after the first Ctrl-C
+ * @param datasetOptions which tasks of the datasets run, and the image of JSONL samples
+ * @param scoring     how answer-style samples are scored and errored trials counted
  */
 public record RunOptions(List<Path> datasets, List<String> agents, List<String> models, int attempts, int concurrency, Path out,
                          TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
-                         AgentLimits limits, ModelSettings modelSettings, ErrorBudget failOnError, Duration gracePeriod) {
+                         AgentLimits limits, ModelSettings modelSettings, ErrorBudget failOnError, Duration gracePeriod,
+                         DatasetOptions datasetOptions, ScoringOptions scoring) {
+
+    /** Every task, scored by the defaults of {@link ScoringOptions}. */
+    public RunOptions(List<Path> datasets, List<String> agents, List<String> models, int attempts, int concurrency, Path out,
+                      TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
+                      AgentLimits limits, ModelSettings modelSettings, ErrorBudget failOnError, Duration gracePeriod) {
+        this(datasets, agents, models, attempts, concurrency, out, trial, dockerHost, maxSandboxes, agentSettings, limits,
+            modelSettings, failOnError, gracePeriod, DatasetOptions.defaults(), ScoringOptions.defaults());
+    }
 
     public static final int DEFAULT_ATTEMPTS = 1;
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -58,6 +70,8 @@ public record RunOptions(List<Path> datasets, List<String> agents, List<String> 
         if (gracePeriod.isNegative()) {
             throw new IllegalArgumentException("--grace-period must not be negative, got " + gracePeriod);
         }
+        Objects.requireNonNull(datasetOptions, "datasetOptions");
+        Objects.requireNonNull(scoring, "scoring");
         if (attempts < 1) {
             throw new IllegalArgumentException("--attempts must be at least 1, got " + attempts);
         }

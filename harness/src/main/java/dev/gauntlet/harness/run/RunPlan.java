@@ -26,7 +26,7 @@ public final class RunPlan {
                 for (Task task : dataset.tasks()) {
                     for (Contender c : contenders) {
                         trials.add(new TrialSpec(runId, trialId(task, c.agent(), c.model(), attempt), dataset.name(), task, c.agent(),
-                            c.model(), attempt));
+                            c.model(), attempt, dataset.fingerprint()));
                     }
                 }
             }

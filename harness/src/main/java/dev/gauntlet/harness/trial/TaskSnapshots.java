@@ -1,5 +1,6 @@
 package dev.gauntlet.harness.trial;
 
+import dev.gauntlet.datasets.SandboxSetup;
 import dev.gauntlet.datasets.Task;
 import dev.gauntlet.sandbox.ExecRequest;
 import dev.gauntlet.sandbox.ExecResult;
@@ -17,13 +18,15 @@ import java.util.Map;
 
 /**
  * A task's starting state, made once: a sandbox from the environment image runs the setup every attempt
- * shares, its processes are stopped, and its filesystem is saved as {@code gauntlet-snap:task-<key>}, keyed by
- * the image's id and the setup, so every attempt, agent and model (and later runs) start from the same state.
+ * shares (Gauntlet's own, then the task's files and setup script, as a JSONL sample may have), its processes are
+ * stopped, and its filesystem is saved as {@code gauntlet-snap:task-<key>}, keyed by the image's id and the setup,
+ * so every attempt, agent and model (and later runs) start from the same state.
  */
 final class TaskSnapshots {
 
     /** The setup every trial shares; part of the snapshot key, so changing it makes new snapshots. */
     static final String SETUP = "mkdir -p /logs/agent /logs/verifier";
+    private static final Duration TASK_SETUP_TIMEOUT = Duration.ofMinutes(10);
 
     private final SandboxBackend backend;
     private final OnceByKey<String> made = new OnceByKey<>(false);
@@ -37,7 +40,7 @@ final class TaskSnapshots {
     /** The snapshot reference for a task whose environment image is {@code image}, made if missing. */
     String snapshot(Task task, String image, String runId) {
         String imageId = backend.imageId(image).orElseThrow(() -> new SandboxException("image " + image + " disappeared"));
-        String name = "task-" + key(imageId);
+        String name = "task-" + key(imageId, task.setup());
         String reference = "gauntlet-snap:" + name;
         return made.get(name, () -> backend.imageId(reference).isPresent() ? reference : make(task, image, name, runId));
     }
@@ -50,14 +53,28 @@ final class TaskSnapshots {
             if (!(setup instanceof ExecResult.Completed done) || done.exitCode() != 0) {
                 throw new SandboxException("the shared setup of " + task.id() + " failed: " + setup.output());
             }
+            task.setup().files().forEach(sandbox::writeFile);
+            if (task.setup().script() != null && !task.setup().script().isBlank()) {
+                ExecResult script = sandbox.exec(ExecRequest.of(task.setup().script(), TASK_SETUP_TIMEOUT).withUser("0")
+                    .withWorkdir(task.environment().workdir()));
+                if (!(script instanceof ExecResult.Completed ran) || ran.exitCode() != 0) {
+                    throw new SandboxException("the setup script of " + task.id() + (script instanceof ExecResult.Completed ended
+                        ? " exited with " + ended.exitCode() : " ran past " + TASK_SETUP_TIMEOUT.toMinutes() + " minutes") + ": " + script.output());
+                }
+            }
             sandbox.stopProcesses();
             return sandbox.snapshot(name);
         }
     }
 
-    private static String key(String imageId) {
+    private static String key(String imageId, SandboxSetup setup) {
+        StringBuilder identity = new StringBuilder(imageId).append('\0').append(SETUP);
+        if (!setup.isEmpty()) {
+            setup.files().forEach((path, content) -> identity.append('\0').append(path).append('\0').append(content));
+            identity.append('\0').append(setup.script());
+        }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((imageId + "\0" + SETUP).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -7,7 +7,9 @@ import dev.gauntlet.records.TrialStatus;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxException;
 import dev.gauntlet.scheduler.TrialRunner;
+import dev.gauntlet.scorers.AnswerScorers;
 import dev.gauntlet.scorers.Score;
+import dev.gauntlet.scorers.Scorer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -34,9 +36,15 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
      *                  {@code cancelled} rather than as a sandbox failure
      */
     public TrialExecutor(WarmSandboxes sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled) {
+        this(sandboxes, agent, options, logs, cancelled, AnswerScorers.parse(AnswerScorers.DEFAULT, spec -> null, null));
+    }
+
+    /** @param answers scores the answers of answer-style samples ({@code --scorer}) */
+    public TrialExecutor(WarmSandboxes sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled,
+                         Scorer answers) {
         this.sandboxes = sandboxes;
         this.agent = new AgentStage(agent.agents(), agent.models(), agent.limits(), agent.steps(), logs);
-        this.verifier = VerifierStage.withRewardFiles(options.network(), logs);
+        this.verifier = new VerifierStage(options.network(), answers, logs);
         this.cancelled = cancelled;
         this.keep = options.keepSnapshots();
         this.freshVerifier = options.freshVerifier();
@@ -86,10 +94,10 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
                 closeQuietly(sandbox);
                 sandbox = sandboxes.create(trial, kept);
             }
-            Score.Value score = verifier.run(trial, sandbox);
+            VerifierStage.Scored scored = verifier.run(trial, sandbox);
             clock.stop();
-            record = record(trial, startedAt, clock, image, sandbox, score.passed() ? TrialStatus.PASSED : TrialStatus.FAILED,
-                null, null, score, usage);
+            record = record(trial, startedAt, clock, image, sandbox, scored.value().passed() ? TrialStatus.PASSED : TrialStatus.FAILED,
+                null, null, scored.value(), usage).withScorer(scored.scorer(), scored.value().explanation());
         } catch (TrialFailure failure) {
             record = failed(trial, startedAt, clock, image, sandbox, failure.kind(), failure.getMessage(),
                 failure.usage() != null ? failure.usage() : usage);
@@ -137,7 +145,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             startedAt, Instant.now(),
             clock.millis(PhaseClock.Phase.SETUP), clock.millis(PhaseClock.Phase.AGENT), clock.millis(PhaseClock.Phase.VERIFIER),
             clock.totalMillis(), image == null ? "" : image, sandbox == null ? null : sandbox.id(),
-            usage == null ? AgentUsage.NONE : usage, 0);
+            usage == null ? AgentUsage.NONE : usage, 0).withTaskInfo(trial.task().metadata(), trial.datasetFingerprint());
     }
 
     private static String abbreviate(String message) {

@@ -17,7 +17,10 @@ final class TrialRowDecoder {
 
   private TrialRowDecoder() {}
 
-  /** Decodes {@code row} of a file of schema {@code version}; version 1 rows have no usage columns. */
+  /**
+   * Decodes {@code row} of a file of schema {@code version}; version 1 rows have no usage columns, versions 1 and 2
+   * no scorer, explanation, metadata or dataset fingerprint.
+   */
   static TrialRecord decode(Group row, int version) {
     String errorKind = optionalString(row, "error_kind");
     return new TrialRecord(
@@ -43,7 +46,11 @@ final class TrialRowDecoder {
         row.getString("image", 0),
         optionalString(row, "sandbox_id"),
         version < 2 ? AgentUsage.NONE : usage(row),
-        version < 2 ? 0 : row.getInteger("retries", 0));
+        version < 2 ? 0 : row.getInteger("retries", 0),
+        version < 3 ? null : optionalString(row, "scorer"),
+        version < 3 ? null : optionalString(row, "score_explanation"),
+        version < 3 ? Map.of() : metadata(row.getGroup("metadata", 0)),
+        version < 3 ? null : optionalString(row, "dataset_fingerprint"));
   }
 
   private static AgentUsage usage(Group row) {
@@ -64,5 +71,14 @@ final class TrialRowDecoder {
       rewards.put(entry.getString("key", 0), entry.getDouble("value", 0));
     }
     return rewards;
+  }
+
+  private static Map<String, String> metadata(Group map) {
+    Map<String, String> metadata = new HashMap<>();
+    for (int i = 0; i < map.getFieldRepetitionCount("key_value"); i++) {
+      Group entry = map.getGroup("key_value", i);
+      metadata.put(entry.getString("key", 0), entry.getString("value", 0));
+    }
+    return metadata;
   }
 }

@@ -4,6 +4,7 @@ import dev.gauntlet.records.AgentUsage;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialSchema;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
@@ -28,7 +29,7 @@ final class TrialWriteSupport extends RowWriteSupport<TrialRecord> {
     string("error_kind", r.errorKind() == null ? null : r.errorKind().wireName());
     string("error_message", r.errorMessage());
     float64("reward", r.reward());
-    rewards(r.rewards());
+    map("rewards", r.rewards(), RecordConsumer::addDouble);
     timestamp("started_at", r.startedAt());
     timestamp("finished_at", r.finishedAt());
     int64("setup_ms", r.setupMs());
@@ -46,27 +47,32 @@ final class TrialWriteSupport extends RowWriteSupport<TrialRecord> {
     string("limit_hit", usage.limitHit());
     int32("model_retries", usage.modelRetries());
     int32("retries", r.retries());
+    string("scorer", r.scorer());
+    string("score_explanation", r.scoreExplanation());
+    map("metadata", r.metadata(), (out, value) -> out.addBinary(Binary.fromString(value)));
+    string("dataset_fingerprint", r.datasetFingerprint());
   }
 
-  private void rewards(Map<String, Double> rewards) {
+  /** A standard Parquet map of string keys; an empty map is written as a group with no entries. */
+  private <V> void map(String column, Map<String, V> map, BiConsumer<RecordConsumer, V> value) {
     RecordConsumer out = out();
-    start("rewards");
+    start(column);
     out.startGroup();
-    if (!rewards.isEmpty()) {
+    if (!map.isEmpty()) {
       out.startField("key_value", 0);
-      for (Map.Entry<String, Double> entry : rewards.entrySet()) {
+      for (Map.Entry<String, V> entry : map.entrySet()) {
         out.startGroup();
         out.startField("key", 0);
         out.addBinary(Binary.fromString(entry.getKey()));
         out.endField("key", 0);
         out.startField("value", 1);
-        out.addDouble(entry.getValue());
+        value.accept(out, entry.getValue());
         out.endField("value", 1);
         out.endGroup();
       }
       out.endField("key_value", 0);
     }
     out.endGroup();
-    end("rewards");
+    end(column);
   }
 }
