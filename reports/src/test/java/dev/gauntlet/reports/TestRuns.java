@@ -14,7 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -28,8 +29,15 @@ public final class TestRuns {
     private TestRuns() {
     }
 
-    /** How a run is made: who ran, on which tasks, how many attempts, and how each trial ends. */
-    public record Spec(String runId, String agent, String model, List<String> tasks, int attempts, Outcome outcome) {
+    /**
+     * How a run is made: who ran, on which tasks, how many attempts, how each trial ends, and which tasks ran with
+     * other contents than usual (a different task hash).
+     */
+    public record Spec(String runId, String agent, String model, List<String> tasks, int attempts, Outcome outcome, Set<String> changed) {
+
+        public Spec(String runId, String agent, String model, List<String> tasks, int attempts, Outcome outcome) {
+            this(runId, agent, model, tasks, attempts, outcome, Set.of());
+        }
     }
 
     /** How trial {@code attempt} of task number {@code task} ends. */
@@ -44,7 +52,7 @@ public final class TestRuns {
 
         /** Passes with probability {@code p}, drawn from {@code seed}. */
         static Outcome random(double p, long seed) {
-            return (task, attempt) -> new Random(seed * 1_000_003L + task * 101L + attempt).nextDouble() < p ? TrialStatus.PASSED : TrialStatus.FAILED;
+            return (task, attempt) -> new SplittableRandom(seed * 1_000_003L + task * 101L + attempt).nextDouble() < p ? TrialStatus.PASSED : TrialStatus.FAILED;
         }
     }
 
@@ -92,7 +100,8 @@ public final class TestRuns {
         long verifier = error ? 0 : 500;
         AgentUsage usage = error ? AgentUsage.NONE : new AgentUsage(2, 2_200, 200, 100, 0.0125 * (1 + task % 3), null, 0);
         String taskId = spec.tasks().get(task);
-        return new TrialRecord(spec.runId(), taskId + "-" + spec.agent() + "-" + attempt, "examples", taskId, "hash-" + taskId,
+        return new TrialRecord(spec.runId(), taskId + "-" + spec.agent() + "-" + attempt, "examples", taskId,
+            "hash-" + taskId + (spec.changed().contains(taskId) ? "-changed" : ""),
             spec.agent(), spec.model(), attempt, status, error ? ErrorKind.AGENT_TIMEOUT : null,
             error ? "agent ran out of time after 600 s" : null, reward, reward == null ? Map.of() : Map.of("reward", reward), start,
             start.plusMillis(setup + agent + verifier), setup, agent, verifier, setup + agent + verifier, "gauntlet-env:abc", "c-" + task,
