@@ -23,7 +23,8 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code junit.xml}: one {@code testsuite} per contender and one {@code testcase} per task it ran, so a CI system
  * lists failed tasks natively. A task passes when every attempt passed; it has a {@code failure} when an attempt
  * failed, else an {@code error} when an attempt errored. The text lists every attempt. The layout is the one the
- * Jenkins JUnit schema describes.
+ * Jenkins JUnit schema describes; a test case's {@code classname} is the contender's label with dots made
+ * underscores, so Jenkins does not split it into packages.
  */
 public final class JunitXml {
 
@@ -103,7 +104,8 @@ public final class JunitXml {
         } else {
             xml.writeStartElement("testcase");
         }
-        xml.writeAttribute("classname", clean(standing.contender().label()));
+        // Jenkins reads the part of a classname before its last dot as a package: model names have dots (gpt-4.1)
+        xml.writeAttribute("classname", clean(standing.contender().label().replace('.', '_')));
         xml.writeAttribute("name", clean(task.dataset() + "/" + task.taskId()));
         xml.writeAttribute("time", Text.seconds(attempts.stream().mapToLong(TrialRecord::totalMs).sum()));
         if (!failed && !errored) {

@@ -16,7 +16,7 @@ final class SampleBoard {
 
     static List<Path> runs(Path tmp) {
         List<String> tasks = List.of("fix-bug", "hello-world", "parse-csv", "sql-join");
-        Path strong = TestRuns.write(tmp.resolve("strong"), new TestRuns.Spec("run-strong", "bash", "openai/gpt-strong", tasks, 2,
+        Path strong = TestRuns.write(tmp.resolve("strong"), new TestRuns.Spec("run-strong", "bash", "openai/gpt-4.1", tasks, 2,
             (task, attempt) -> task == 3 && attempt == 2 ? TrialStatus.FAILED : TrialStatus.PASSED));
         Path weak = TestRuns.write(tmp.resolve("weak"), new TestRuns.Spec("run-weak", "bash", "openai/gpt-weak", tasks, 2,
             (task, attempt) -> switch (task) {
