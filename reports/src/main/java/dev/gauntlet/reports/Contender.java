@@ -32,9 +32,4 @@ public record Contender(String runId, String agent, String model, String label) 
     public Contender withRunInLabel() {
         return new Contender(runId, agent, model, label + " @ " + runId);
     }
-
-    /** Whether {@code record} is one of this contender's trials. */
-    public boolean owns(TrialRecord record) {
-        return runId.equals(record.runId()) && agent.equals(record.agent()) && Objects.equals(model, record.model());
-    }
 }
