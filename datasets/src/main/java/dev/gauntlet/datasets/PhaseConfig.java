@@ -25,4 +25,9 @@ public record PhaseConfig(Duration timeout, Map<String, String> env, String user
         env = Map.copyOf(env);
     }
 
+    /** The same settings with another timeout. */
+    public PhaseConfig withTimeout(Duration newTimeout) {
+        return new PhaseConfig(newTimeout, env, user, network);
+    }
+
 }

@@ -36,4 +36,10 @@ public record TaskEnvironment(String dockerImage, Path buildContext, String buil
         allowedHosts = List.copyOf(allowedHosts);
         Objects.requireNonNull(buildTimeout, "buildTimeout");
     }
+
+    /** The same environment with another build timeout. */
+    public TaskEnvironment withBuildTimeout(Duration timeout) {
+        return new TaskEnvironment(dockerImage, buildContext, buildContextHash, cpus, memoryMb, storageMb, env, workdir,
+            networkMode, allowedHosts, timeout);
+    }
 }

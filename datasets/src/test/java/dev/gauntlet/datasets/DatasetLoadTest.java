@@ -180,7 +180,7 @@ class DatasetLoadTest {
         Dataset dataset = Dataset.load(root);
 
         assertThat(dataset.tasks()).hasSize(1);
-        assertThat(dataset.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("already the name of"));
+        assertThat(dataset.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("already the id of"));
     }
 
     @Test

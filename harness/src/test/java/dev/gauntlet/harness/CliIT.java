@@ -67,21 +67,50 @@ class CliIT {
     }
 
     @Test
-    void ctrlCCancelsRecordsAndLeavesNoContainerBehind(@TempDir Path tmp) throws Exception {
+    void firstCtrlCLetsRunningTrialsFinishAndResumeRunsTheRest(@TempDir Path tmp) throws Exception {
+        Path dataset = tmp.resolve("slow");
+        TaskWriter.task(dataset, "steady", "", "true\n", "sleep 4; echo 1 > /logs/verifier/reward.txt\n");
+        Path runDir = tmp.resolve("run");
+        Path output = tmp.resolve("output.txt");
+        Process process = start(output, "run", dataset.toString(), "--agent", "nop", "--attempts", "4", "--concurrency", "2",
+            "--out", runDir.toString());
+        String label = SandboxLabels.RUN + "=" + awaitRunningTrials(output, 2);
+
+        Docker.run("kill", "-INT", String.valueOf(process.pid()));
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String printed = Files.readString(output);
+        assertThat(process.exitValue()).as(printed).isEqualTo(130);
+        assertThat(printed).contains("Stopping: no more trials start").contains("Interrupted: 2 trial(s) never started")
+            .contains("gauntlet resume " + runDir.toAbsolutePath());
+        assertThat(Docker.containersWithLabel(label)).isEmpty();
+        assertThat(TrialRecordReader.readAll(runDir.resolve("trials"))).as("the running trials finished within the grace period")
+            .hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(dev.gauntlet.records.TrialStatus.PASSED));
+        JsonNode runJson = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
+        assertThat(runJson.get("status").asText()).isEqualTo("interrupted");
+        assertThat(runJson.get("not_started").asInt()).isEqualTo(2);
+
+        Exit resumed = gauntlet(tmp, "resume", runDir.toString());
+        assertThat(resumed.code()).as(resumed.output()).isZero();
+        assertThat(resumed.output()).contains("2 of 4 trials recorded, 2 to run");
+        assertThat(TrialRecordReader.readAll(runDir.resolve("trials"))).hasSize(4)
+            .allSatisfy(r -> assertThat(r.status()).isEqualTo(dev.gauntlet.records.TrialStatus.PASSED));
+    }
+
+    @Test
+    void secondCtrlCCancelsNowRecordsAndLeavesNoContainerBehind(@TempDir Path tmp) throws Exception {
         Path dataset = tmp.resolve("slow");
         TaskWriter.task(dataset, "sleepy", "[agent]\ntimeout_sec = 300\n", "sleep 300\n", "echo 1 > /logs/verifier/reward.txt\n");
         Path runDir = tmp.resolve("run");
         Path output = tmp.resolve("output.txt");
         Process process = start(output, "run", dataset.toString(), "--attempts", "4", "--concurrency", "2", "--out", runDir.toString());
+        String label = SandboxLabels.RUN + "=" + awaitRunningTrials(output, 2);
 
-        String runId = awaitRunId(output);
-        String label = SandboxLabels.RUN + "=" + runId;
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (Docker.containersWithLabel(label).size() < 2 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
+        Docker.run("kill", "-INT", String.valueOf(process.pid()));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Files.readString(output).contains("Stopping:") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
         }
-        assertThat(Docker.containersWithLabel(label)).as("two trials running, and maybe warm sandboxes for the next").hasSizeGreaterThanOrEqualTo(2);
-        Thread.sleep(1000);
         Docker.run("kill", "-INT", String.valueOf(process.pid()));
 
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -94,6 +123,39 @@ class CliIT {
         JsonNode runJson = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
         assertThat(runJson.get("status").asText()).isEqualTo("interrupted");
         assertThat(runJson.get("not_started").asInt()).isEqualTo(2);
+    }
+
+    /** Waits until the run has two sandboxes up; returns its id. */
+    private static String awaitRunningTrials(Path output, int trials) throws Exception {
+        String runId = awaitRunId(output);
+        String label = SandboxLabels.RUN + "=" + runId;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (Docker.containersWithLabel(label).size() < trials && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(Docker.containersWithLabel(label)).as("trials running, and maybe warm sandboxes for the next").hasSizeGreaterThanOrEqualTo(trials);
+        Thread.sleep(1000);
+        return runId;
+    }
+
+    @Test
+    void moreErrorsThanFailOnErrorAllowsStopTheRunWithExitCode3(@TempDir Path tmp) throws Exception {
+        Path dataset = tmp.resolve("broken");
+        for (String name : List.of("a", "b", "c", "d")) {
+            TaskWriter.task(dataset, name, "", "true\n", "echo no reward written\n");
+        }
+
+        Exit exit = gauntlet(tmp, "run", dataset.toString(), "--agent", "nop", "--concurrency", "1", "--fail-on-error", "1",
+            "--out", tmp.resolve("run").toString());
+
+        assertThat(exit.code()).as(exit.output()).isEqualTo(3);
+        assertThat(exit.output()).contains("Stopping: 2 trials ended in an error, more than --fail-on-error 1 allows")
+            .contains("2 trial(s) never started");
+        assertThat(TrialRecordReader.readAll(tmp.resolve("run/trials"))).hasSize(2)
+            .allSatisfy(r -> assertThat(r.errorKind()).isEqualTo(ErrorKind.VERIFIER));
+        assertThat(new ObjectMapper().readTree(tmp.resolve("run/run.json").toFile()).get("status").asText()).isEqualTo("failed");
+        assertThat(gauntlet(tmp, "run", dataset.toString(), "--fail-on-error", "1.5").output())
+            .contains("--fail-on-error takes a whole number of errors (e.g. 5) or a fraction of the planned trials below 1");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gauntlet.harness;
 
 import dev.gauntlet.harness.run.EvalRun;
+import dev.gauntlet.harness.run.ErrorBudget;
 import dev.gauntlet.harness.run.RunOptions;
 import dev.gauntlet.harness.agent.AgentLimits;
 import dev.gauntlet.harness.agent.AgentSettings;
@@ -37,13 +38,13 @@ public final class Runs {
                                AgentLimits limits, Map<String, String> env) {
         return run(new RunOptions(List.of(dataset), agent, model, attempts, 4, out, trial, null, 64,
             new AgentSettings(Prices.builtIn(), false, null, List.of(), env), limits,
-            new ModelSettings(null, java.time.Duration.ofSeconds(5), 4, env)));
+            new ModelSettings(null, java.time.Duration.ofSeconds(5), 4, env), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD));
     }
 
     /** One attempt of an agent with these settings and no model. */
     public static Finished run(Path dataset, String agent, AgentSettings settings, Path out) {
         return run(new RunOptions(List.of(dataset), agent, null, 1, 4, out, TrialOptions.defaults(), null, 64, settings,
-            AgentLimits.defaults(), new ModelSettings(null, null, 0, Map.of())));
+            AgentLimits.defaults(), new ModelSettings(null, null, 0, Map.of()), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD));
     }
 
     public static Finished run(RunOptions options) {

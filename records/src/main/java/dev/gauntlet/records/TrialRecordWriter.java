@@ -5,6 +5,7 @@ import dev.gauntlet.records.internal.RecordFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Writes trial records as Parquet part files, each one appearing whole or not at all. */
 public final class TrialRecordWriter {
@@ -24,5 +25,15 @@ public final class TrialRecordWriter {
    */
   public static Path writePart(Path dir, List<TrialRecord> records) throws IOException {
     return PartWriter.writePart(dir, records, RecordFormat.TRIALS);
+  }
+
+  /**
+   * Keeps in {@code dir} only the trial records {@code keep} accepts, as {@link PartWriter#retain} does. Used on
+   * resume to drop records of trials that were cancelled, since they run again.
+   *
+   * @return how many records were dropped
+   */
+  public static int retain(Path dir, Predicate<TrialRecord> keep) throws IOException {
+    return PartWriter.retain(dir, RecordFormat.TRIALS, keep);
   }
 }

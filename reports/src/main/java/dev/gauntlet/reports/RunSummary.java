@@ -4,6 +4,8 @@ import dev.gauntlet.records.AgentUsage;
 import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.TrialRecord;
 import dev.gauntlet.records.TrialStatus;
+import dev.gauntlet.reports.metrics.MetricOptions;
+import dev.gauntlet.reports.metrics.RunMetrics;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,17 +26,23 @@ import java.util.TreeMap;
  * @param usage    agent steps, tokens, cost (of the trials whose price is known) and model retries, summed
  * @param latencies percentiles of the trials' setup, agent, verifier and total times
  * @param retries  times trials were run again after an infrastructure or model error, summed
+ * @param metrics  accuracy, mean reward, their uncertainty and pass@k, per (agent, model), task and metadata group
  */
 public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<ErrorKind, Integer> byError,
                          OptionalDouble meanReward, Map<String, TaskLine> tasks, Duration wallTime, AgentUsage usage,
-                         PhaseLatencies latencies, int retries) {
+                         PhaseLatencies latencies, int retries, RunMetrics metrics) {
 
     /** One task's line of the summary table. */
     public record TaskLine(int trials, int passed, int failed, int errors, OptionalDouble meanReward) {
     }
 
-    /** Summarises {@code records}, a run that took {@code wallTime}. */
+    /** Summarises {@code records}, a run that took {@code wallTime}, with the default metric options. */
     public static RunSummary of(List<TrialRecord> records, Duration wallTime) {
+        return of(records, wallTime, MetricOptions.defaults());
+    }
+
+    /** Summarises {@code records}, a run that took {@code wallTime}, computing metrics as {@code options} say. */
+    public static RunSummary of(List<TrialRecord> records, Duration wallTime, MetricOptions options) {
         Map<TrialStatus, Integer> byStatus = new EnumMap<>(TrialStatus.class);
         Map<ErrorKind, Integer> byError = new EnumMap<>(ErrorKind.class);
         for (TrialStatus status : TrialStatus.values()) {
@@ -52,7 +60,7 @@ public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<Err
         perTask.forEach((task, list) -> tasks.put(task, new TaskLine(list.size(), count(list, TrialStatus.PASSED),
             count(list, TrialStatus.FAILED), count(list, TrialStatus.ERROR), meanReward(list))));
         return new RunSummary(records.size(), byStatus, byError, meanReward(records), tasks, wallTime, total(records),
-            PhaseLatencies.of(records), records.stream().mapToInt(TrialRecord::retries).sum());
+            PhaseLatencies.of(records), records.stream().mapToInt(TrialRecord::retries).sum(), RunMetrics.of(records, options));
     }
 
     public int count(TrialStatus status) {

@@ -18,13 +18,17 @@ public final class SummaryTable {
     /** Prints the per-task table, phase latencies, errors by kind, agent usage and the run's totals. */
     public static void print(RunSummary summary, PrintStream out) {
         int width = Math.max(28, summary.tasks().keySet().stream().mapToInt(String::length).max().orElse(0));
-        String row = "%-" + width + "s %6s %6s %6s %6s %7s%n";
-        out.printf(Locale.ROOT, row, "task", "trials", "passed", "failed", "errors", "reward");
-        summary.tasks().forEach((task, line) -> out.printf(Locale.ROOT, row, task, line.trials(), line.passed(),
-            line.failed(), line.errors(), reward(line.meanReward())));
+        String row = "%-" + width + "s %6s %6s %6s %6s %7s %8s %17s%n";
+        out.printf(Locale.ROOT, row, "task", "trials", "passed", "failed", "errors", "reward", "accuracy", "95% CI");
+        summary.tasks().forEach((task, line) -> {
+            var m = summary.metrics().byTask().get(task);
+            out.printf(Locale.ROOT, row, task, line.trials(), line.passed(), line.failed(), line.errors(), reward(line.meanReward()),
+                m == null ? "-" : MetricsTable.number(m.accuracy().mean()), m == null ? "-" : MetricsTable.interval(m.accuracy()));
+        });
         out.printf(Locale.ROOT, row, "total", summary.trials(), summary.count(TrialStatus.PASSED),
-            summary.count(TrialStatus.FAILED), summary.count(TrialStatus.ERROR), reward(summary.meanReward()));
+            summary.count(TrialStatus.FAILED), summary.count(TrialStatus.ERROR), reward(summary.meanReward()), "", "");
         out.println();
+        MetricsTable.print(summary.metrics(), out);
         printLatencies(summary.latencies(), out);
         if (summary.retries() > 0) {
             out.println("retried on a fresh sandbox after an infrastructure or model error: " + summary.retries() + " time(s)");
@@ -85,6 +89,7 @@ public final class SummaryTable {
             t.put("errors", e.getValue().errors());
             e.getValue().meanReward().ifPresentOrElse(r -> t.put("mean_reward", r), () -> t.putNull("mean_reward"));
         }
+        json.set("metrics", MetricsTable.toJson(summary.metrics()));
         return json;
     }
 

@@ -68,16 +68,24 @@ class RunSummaryTest {
     }
 
     @Test
-    void printsOneLinePerTaskAndATotal() {
+    void printsOneLinePerTaskAndATotalThenTheMetrics() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SummaryTable.print(RunSummary.of(records, Duration.ofSeconds(2)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
+        // a: attempts 1 and 0; b: 0 (its error excluded). Over tasks: accuracy (0.5 + 0) / 2, stderr |0.5 - 0| / 2;
+        // pass@2 only for a, whose one failure cannot fill two draws
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
-            task                         trials passed failed errors  reward
-            a                                 2      1      1      0   0.500
-            b                                 2      0      1      1   0.500
-            total                             4      1      2      1   0.500
-
+            task                         trials passed failed errors  reward accuracy            95% CI
+            a                                 2      1      1      0   0.500    0.500    [0.000, 1.000]
+            b                                 2      0      1      1   0.500    0.000                 -
+            total                             4      1      2      1   0.500                           \n\
+            
+            metrics: errored trials excluded; 95% bootstrap CI (1000 resamples, seed 0) over tasks, each task's attempts averaged
+            agent (model)                    accuracy   stderr            95% CI   reward  tasks  trials
+            oracle                              0.250    0.250    [0.000, 0.500]    0.500      2       3
+              pass@1                            0.250    0.250    [0.000, 0.500]               2        \n\
+              pass@2                            1.000        -                 -               1        \n\
+            
             phase        p50 ms   p90 ms   p99 ms   max ms
             setup             1        1        1        1
             agent             2        2        2        2

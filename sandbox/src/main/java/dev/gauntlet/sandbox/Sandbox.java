@@ -26,6 +26,21 @@ public interface Sandbox extends AutoCloseable {
      */
     boolean copyOut(String path, Path hostDir, long maxBytes);
 
+    /**
+     * Writes a text file of the sandbox as root, creating its parent directories, replacing any file of that path.
+     *
+     * @throws SandboxException when it cannot be written; the message names the path
+     */
+    default void writeFile(String path, String content) {
+        int slash = path.lastIndexOf('/');
+        String parent = slash <= 0 ? "/" : path.substring(0, slash);
+        ExecResult result = exec(ExecRequest.of("mkdir -p " + ShellQuoting.quote(parent) + " && printf '%s' "
+            + ShellQuoting.quote(content) + " > " + ShellQuoting.quote(path), java.time.Duration.ofSeconds(60)).withUser("0"));
+        if (!(result instanceof ExecResult.Completed done) || done.exitCode() != 0) {
+            throw new SandboxException("cannot write " + path + " in sandbox " + id() + ": " + result.output());
+        }
+    }
+
     /** Reads a file of the sandbox, empty when it does not exist; at most {@code maxBytes} are returned. */
     Optional<byte[]> readFile(String path, int maxBytes);
 

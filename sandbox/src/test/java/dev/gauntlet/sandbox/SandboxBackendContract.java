@@ -206,6 +206,7 @@ public abstract class SandboxBackendContract {
         try (Sandbox sandbox = sandbox(false)) {
             completed(sandbox.exec(ExecRequest.of("nohup sh -c 'sleep 300' >/dev/null 2>&1 &", Duration.ofSeconds(10))));
             completed(sandbox.exec(ExecRequest.of("cd /etc", Duration.ofSeconds(10)).withUser("nobody")));
+            completed(sandbox.exec(ExecRequest.of("cd /var; export LEFT_BY_AGENT=1", Duration.ofSeconds(10))));
             assertThat(completed(sandbox.exec(ExecRequest.of("grep -l 'sleep 30[0]' /proc/[0-9]*/cmdline 2>/dev/null | wc -l", Duration.ofSeconds(10)))).output())
                 .isNotEqualTo("0\n");
 
@@ -215,6 +216,8 @@ public abstract class SandboxBackendContract {
                 .isEqualTo("0\n");
             assertThat(completed(sandbox.exec(ExecRequest.of("pwd", Duration.ofSeconds(10)).withUser("nobody"))).output())
                 .as("a new shell for the next command").isEqualTo("/tmp\n");
+            assertThat(completed(sandbox.exec(ExecRequest.of("pwd; echo ${LEFT_BY_AGENT:-unset}", Duration.ofSeconds(10)))).output())
+                .as("nothing of the earlier default shell survives").isEqualTo("/tmp\nunset\n");
         }
     }
 

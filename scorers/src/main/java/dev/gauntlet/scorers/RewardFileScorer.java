@@ -28,7 +28,12 @@ public final class RewardFileScorer implements Scorer {
     }
 
     @Override
-    public Score score(Sandbox sandbox) {
+    public Score score(Submission submission) {
+        return read(submission.sandbox());
+    }
+
+    /** Reads the reward files of {@code sandbox}. */
+    static Score read(Sandbox sandbox) {
         Optional<byte[]> json = sandbox.readFile(JSON, MAX_BYTES);
         if (json.isPresent()) {
             return fromJson(new String(json.get(), StandardCharsets.UTF_8));

@@ -40,6 +40,16 @@ public final class ContentHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** SHA-256 (hex) of the parts, each followed by a zero byte so that ("ab", "c") and ("a", "bc") differ. */
+    public static String ofText(String... parts) {
+        MessageDigest digest = sha256();
+        for (String part : parts) {
+            digest.update(part.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

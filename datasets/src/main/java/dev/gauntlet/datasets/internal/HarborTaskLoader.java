@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.gauntlet.datasets.NetworkMode;
 import dev.gauntlet.datasets.PhaseConfig;
+import dev.gauntlet.datasets.SandboxSetup;
+import dev.gauntlet.datasets.Solution;
 import dev.gauntlet.datasets.Task;
 import dev.gauntlet.datasets.TaskEnvironment;
 import dev.gauntlet.datasets.TaskProblem;
+import dev.gauntlet.datasets.Verification;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Loads one Harbor-layout task directory (task.toml, instruction.md, environment/, tests/, solution/). */
 public final class HarborTaskLoader {
@@ -50,15 +55,15 @@ public final class HarborTaskLoader {
             return new Result(null, problems);
         }
         Map<String, String> metadata = new TreeMap<>();
-        TomlFields taskSection = new TomlFields(tomlFile, "task", toml.get("task"), problems);
+        ConfigFields taskSection = new ConfigFields(tomlFile, "task", toml.get("task"), problems);
         String name = taskSection.string("name");
         taskSection.keepUnread("task.", metadata);
-        new TomlFields(tomlFile, "metadata", toml.get("metadata"), problems).keepUnread("", metadata);
+        new ConfigFields(tomlFile, "metadata", toml.get("metadata"), problems).keepUnread("", metadata);
 
         TaskEnvironment environment = environment(dir, tomlFile, toml.get("environment"), problems, metadata);
         PhaseConfig agent = phase(tomlFile, "agent", toml.get("agent"), problems, metadata);
         PhaseConfig verifier = phase(tomlFile, "verifier", toml.get("verifier"), problems, metadata);
-        TomlFields solution = new TomlFields(tomlFile, "solution", toml.get("solution"), problems);
+        ConfigFields solution = new ConfigFields(tomlFile, "solution", toml.get("solution"), problems);
         Map<String, String> solutionEnv = solution.stringMap("env");
         solution.keepUnread("solution.", metadata);
         toml.properties().forEach(e -> {
@@ -72,13 +77,29 @@ public final class HarborTaskLoader {
             return new Result(null, problems);
         }
         String id = name != null && !name.isBlank() ? name : dir.getFileName().toString();
-        Task task = new Task(id, dir, instruction, ContentHash.of(dir), environment, agent, verifier, solutionEnv, metadata);
+        Task task = new Task(id, dir, instruction, ContentHash.of(dir), environment, agent, verifier, solutionEnv, metadata,
+            new Verification.TestScript(dir.resolve("tests"), dir.resolve("tests/test.sh"), Verification.RewardSource.REWARD_FILE),
+            solution(dir.resolve("solution")), SandboxSetup.NONE);
         return new Result(task, problems);
+    }
+
+    /** Every file of {@code solution/}, or none when it has no {@code solve.sh}. */
+    static Solution solution(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("solve.sh"))) {
+            return new Solution.None(dir.resolve("solve.sh") + " does not exist");
+        }
+        Map<String, Path> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).forEach(f -> files.put(dir.relativize(f).toString().replace('\\', '/'), f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        return new Solution.Script(files);
     }
 
     private static TaskEnvironment environment(Path dir, Path tomlFile, JsonNode node, List<TaskProblem> problems,
                                                Map<String, String> metadata) {
-        TomlFields f = new TomlFields(tomlFile, "environment", node, problems);
+        ConfigFields f = new ConfigFields(tomlFile, "environment", node, problems);
         String image = f.string("docker_image");
         Duration buildTimeout = f.seconds("build_timeout_sec", DEFAULT_BUILD_TIMEOUT);
         double cpus = f.positiveNumber("cpus", 0);
@@ -110,7 +131,7 @@ public final class HarborTaskLoader {
             networkMode, allowedHosts, buildTimeout);
     }
 
-    private static NetworkMode networkMode(TomlFields f) {
+    private static NetworkMode networkMode(ConfigFields f) {
         String mode = f.string("network_mode");
         Boolean allowInternet = f.bool("allow_internet");
         if (mode != null) {
@@ -126,7 +147,7 @@ public final class HarborTaskLoader {
 
     private static PhaseConfig phase(Path tomlFile, String section, JsonNode node, List<TaskProblem> problems,
                                      Map<String, String> metadata) {
-        TomlFields f = new TomlFields(tomlFile, section, node, problems);
+        ConfigFields f = new ConfigFields(tomlFile, section, node, problems);
         Duration timeout = f.seconds("timeout_sec", PhaseConfig.DEFAULT_TIMEOUT);
         Map<String, String> env = f.stringMap("env");
         String user = f.string("user");

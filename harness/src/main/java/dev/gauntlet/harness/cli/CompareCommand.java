@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
         "Exit code " + CompareCommand.REGRESSION + " when --fail-if-drop is given and the candidate is worse by more than it, significantly."})
 final class CompareCommand implements Callable<Integer> {
 
-    /** The exit code of a regression: apart from 1 (could not run), so a nightly job can tell them apart. */
-    static final int REGRESSION = 3;
+    /** The exit code of a regression: apart from 1 (could not run) and 3 (a run past its error budget), so a nightly job can tell them apart. */
+    static final int REGRESSION = 4;
 
     @Parameters(index = "0", paramLabel = "BASELINE_RUN", description = "The run to compare against.")
     Path baseline;

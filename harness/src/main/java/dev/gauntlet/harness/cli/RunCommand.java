@@ -1,9 +1,16 @@
 package dev.gauntlet.harness.cli;
 
+import dev.gauntlet.datasets.DatasetOptions;
+import dev.gauntlet.harness.run.ErrorBudget;
 import dev.gauntlet.harness.run.EvalRun;
+import dev.gauntlet.harness.run.RunDirectory;
+import dev.gauntlet.harness.run.ScoringOptions;
+import dev.gauntlet.reports.metrics.ErrorPolicy;
+import dev.gauntlet.scorers.AnswerScorers;
 import dev.gauntlet.harness.run.RunOptions;
 import dev.gauntlet.harness.trial.KeepSnapshots;
 import dev.gauntlet.harness.trial.NetworkPolicy;
+import dev.gauntlet.harness.trial.PhaseTimeouts;
 import dev.gauntlet.harness.trial.TrialOptions;
 import dev.gauntlet.sandbox.LiveSandboxes;
 import dev.gauntlet.sandbox.docker.DockerBackend;
@@ -19,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +46,8 @@ final class RunCommand implements Callable<Integer> {
     static final String EXAMPLES_PROPERTY = "gauntlet.examples";
 
     @Parameters(arity = "0..*", paramLabel = "DATASET",
-        description = "A task directory, or a directory of tasks. Default: the bundled example suite.")
+        description = "A task directory (Harbor or Terminal-Bench 1), a directory of tasks and JSONL sample files, or a JSONL "
+            + "sample file. Default: the bundled example suite.")
     List<Path> datasets = new ArrayList<>();
 
     @Option(names = "--agent", defaultValue = "oracle",
@@ -108,28 +120,131 @@ final class RunCommand implements Callable<Integer> {
         description = "Runs again, on a fresh sandbox, a trial that ended in a sandbox or model error. Default: ${DEFAULT-VALUE}.")
     int maxRetries;
 
+    @Option(names = "--fail-on-error", paramLabel = "N|FRACTION", converter = ErrorBudgetConverter.class,
+        description = "Fail the run (exit code 3) once more than N trials, or more than FRACTION (below 1) of the planned trials, "
+            + "end in an error other than a cancel: no more trials start, running ones finish. Default: errors never fail the run.")
+    ErrorBudget failOnError = ErrorBudget.UNLIMITED;
+
+    @Option(names = "--grace-period", description = "After the first Ctrl-C, how long running trials may take to finish before "
+        + "they are cancelled (ISO-8601). Default: 30 seconds.")
+    Duration gracePeriod = RunOptions.DEFAULT_GRACE_PERIOD;
+
+    @Option(names = "--build-timeout", description = "Replaces every task's environment build timeout (ISO-8601, e.g. PT20M).")
+    Duration buildTimeout;
+
+    @Option(names = "--setup-timeout", description = "How long making a task's starting state and getting a sandbox may take (ISO-8601). Default: 10 minutes.")
+    Duration setupTimeout;
+
+    @Option(names = "--agent-timeout", description = "Replaces every task's [agent] timeout_sec (ISO-8601).")
+    Duration agentTimeout;
+
+    @Option(names = "--verifier-timeout", description = "Replaces every task's [verifier] timeout_sec (ISO-8601).")
+    Duration verifierTimeout;
+
+    @Option(names = "--timeout-multiplier", defaultValue = "1", description = "Multiplies every phase's timeout, e.g. 2 on a slow machine. Default: ${DEFAULT-VALUE}.")
+    double timeoutMultiplier;
+
     @Option(names = "--max-sandboxes", description = "Sandboxes alive at once, running or warm. Default: one per 24 MiB of memory (${DEFAULT-VALUE}).")
     int maxSandboxes = LiveSandboxes.defaultMax();
+
+    @Option(names = "--task", paramLabel = "GLOB", description = "Run only tasks whose id matches (* any characters, ? one; repeatable).")
+    List<String> taskGlobs = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out tasks whose id matches (repeatable).")
+    List<String> excludeGlobs = new ArrayList<>();
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N tasks per dataset: the first in id order, or a sample with --sample-seed.")
+    Integer limit;
+
+    @Option(names = "--sample-seed", paramLabel = "S", description = "Shuffle each dataset's tasks with this seed before --limit applies.")
+    Long sampleSeed;
+
+    @Option(names = "--sample-image", defaultValue = DatasetOptions.DEFAULT_SAMPLE_IMAGE,
+        description = "The image every sample of a JSONL file runs in. Default: ${DEFAULT-VALUE}.")
+    String sampleImage;
+
+    @Option(names = "--scorer", defaultValue = AnswerScorers.DEFAULT,
+        description = "Scores the answers of JSONL samples: exact, includes, regex, numeric[:TOLERANCE], json[:PATH], "
+            + "model:MODEL (a judge, e.g. model:openai/gpt-4o) or command:FILE (a script run in the sandbox). Default: ${DEFAULT-VALUE}.")
+    String scorer;
+
+    @Option(names = "--rubric", paramLabel = "FILE", description = "For --scorer model:MODEL: the judge's rubric.")
+    Path rubric;
+
+    @Option(names = "--errors", defaultValue = "exclude",
+        description = "How errored trials count in the metrics: exclude (default) or zero (a failed attempt with reward 0).")
+    ErrorPolicy errors;
 
     @Mixin
     DockerOptions docker;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        RunOptions options = options();
+        try (DockerBackend backend = docker.connect()) {
+            return exitCode(new EvalRun(options, backend, System.out).commandLine(spec.commandLine().getParseResult().originalArgs()).execute());
+        }
+    }
+
+    /** Continues the run in {@code dir} with these options (those it was started with, plus any given to resume). */
+    int resume(RunDirectory dir) {
+        RunOptions options = options();
+        try (DockerBackend backend = docker.connect()) {
+            return exitCode(new EvalRun(options, backend, System.out).resume(dir));
+        }
+    }
+
+    private static int exitCode(EvalRun.Result result) {
+        return switch (result.ending()) {
+            case COMPLETED -> 0;
+            case INTERRUPTED -> 130;
+            case TOO_MANY_ERRORS -> ErrorBudget.EXIT_CODE;
+        };
+    }
+
+    private RunOptions options() {
         Map<String, String> env = System.getenv();
         Prices priceTable = prices == null ? Prices.builtIn() : Prices.builtIn().withFile(prices);
         if (maxCost != null && model != null && !model.equals("oracle") && priceTable.cost(modelName(), Usage.NONE).isEmpty()) {
             throw new IllegalArgumentException("--max-cost needs a price for " + modelName() + "; add it with --prices FILE");
         }
-        RunOptions options = new RunOptions(datasetsOrExamples(), agent, model, attempts, concurrency, out,
-            new TrialOptions(network, keepSnapshots, verifierSandbox == VerifierSandbox.FRESH, maxRetries), docker.dockerHost, maxSandboxes,
+        return new RunOptions(datasetsOrExamples(), agent, model, attempts, concurrency, out,
+            new TrialOptions(network, keepSnapshots, verifierSandbox == VerifierSandbox.FRESH, maxRetries,
+                new PhaseTimeouts(buildTimeout, setupTimeout, agentTimeout, verifierTimeout, timeoutMultiplier)),
+            docker.dockerHost, maxSandboxes,
             new AgentSettings(priceTable, textMode, agentCommand, agentEnv, env),
             new AgentLimits(maxSteps, maxInputTokens == null ? Long.MAX_VALUE : maxInputTokens,
                 maxOutputTokens == null ? Long.MAX_VALUE : maxOutputTokens, maxCost, commandTimeout, AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),
-            new ModelSettings(modelBaseUrl, modelTimeout, modelRetries, env));
-        try (DockerBackend backend = docker.connect()) {
-            EvalRun.Result result = new EvalRun(options, backend, System.out).execute();
-            return result.interrupted() ? 130 : 0;
+            new ModelSettings(modelBaseUrl, modelTimeout, modelRetries, env), failOnError, gracePeriod,
+            new DatasetOptions(sampleImage, taskGlobs, excludeGlobs, limit, sampleSeed), new ScoringOptions(scorer, rubric, errors));
+    }
+
+    /** Paths as they were when the run started: its datasets, and files named relative to where it started. */
+    void resolvePaths(List<Path> runDatasets, Path workingDir) {
+        datasets = new ArrayList<>(runDatasets);
+        if (prices != null) {
+            prices = workingDir.resolve(prices);
+        }
+        if (rubric != null) {
+            rubric = workingDir.resolve(rubric);
+        }
+        if (scorer.startsWith("command:")) {
+            scorer = "command:" + workingDir.resolve(scorer.substring("command:".length()));
+        }
+    }
+
+    /** Converts {@code --fail-on-error}. */
+    static final class ErrorBudgetConverter implements ITypeConverter<ErrorBudget> {
+        @Override
+        public ErrorBudget convert(String value) {
+            try {
+                return ErrorBudget.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -147,7 +262,4 @@ final class RunCommand implements Callable<Integer> {
         }
         return List.of(Path.of(examples));
     }
-
-
-
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
     description = "Checks task directories and reports every problem with file, field and reason. Exit code 1 if a task is broken.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "A task directory, or a directory of tasks.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "A task directory, a directory of tasks and JSONL sample files, or a JSONL sample file.")
     List<Path> paths;
 
     @Override
@@ -21,7 +21,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path path : paths) {
             Dataset dataset = Dataset.load(path);
             dataset.problems().forEach(System.out::println);
-            System.out.printf("%s: %d task(s) valid, %d broken%n", path, dataset.tasks().size(), dataset.skipped().size());
+            System.out.printf("%s: %d task(s) valid, %d broken (fingerprint %s)%n", path, dataset.tasks().size(),
+                dataset.skipped().size(), dataset.fingerprint());
             broken |= dataset.hasErrors();
         }
         return broken ? 1 : 0;

@@ -2,7 +2,9 @@ package dev.gauntlet.harness.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.datasets.Solution;
 import dev.gauntlet.datasets.Task;
+import dev.gauntlet.datasets.Verification;
 import dev.gauntlet.sandbox.ShellQuoting;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -12,11 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * A model that knows the answer: it replays the task's reference solution as bash commands, one per reply
- * (write each file of {@code solution/} to {@code /solution}, run {@code solve.sh}), then submits. The whole
+ * (write each file of the solution to {@code /solution}, run {@code solve.sh}; for an answer-style sample, write the
+ * answer to its file), then submits. The whole
  * agent loop runs, with no network and no tokens. In text mode the same commands come as fenced blocks.
  */
 public final class OracleModel implements ModelClient {
@@ -25,7 +28,16 @@ public final class OracleModel implements ModelClient {
     private final List<String> commands;
 
     public OracleModel(Task task) {
-        this.commands = commands(task.solutionDir());
+        this.commands = switch (task.solution()) {
+            case Solution.Script script -> commands(script);
+            case Solution.Answer answer -> List.of("mkdir -p " + ShellQuoting.quote(parent(Verification.ANSWER_FILE)) + " && printf '%s' "
+                + ShellQuoting.quote(answer.text()) + " > " + ShellQuoting.quote(Verification.ANSWER_FILE));
+            case Solution.None none -> List.of();
+        };
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, path.lastIndexOf('/'));
     }
 
     @Override
@@ -58,21 +70,18 @@ public final class OracleModel implements ModelClient {
         return args.toString();
     }
 
-    private static List<String> commands(Path solution) {
+    private static List<String> commands(Solution.Script script) {
         List<String> commands = new ArrayList<>();
-        if (!Files.isRegularFile(solution.resolve("solve.sh"))) {
-            return commands;
-        }
-        try (Stream<Path> files = Files.walk(solution)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String target = "/solution/" + solution.relativize(file).toString().replace('\\', '/');
-                String content = Files.readString(file, StandardCharsets.UTF_8);
-                commands.add("mkdir -p " + ShellQuoting.quote(target.substring(0, target.lastIndexOf('/')))
+        try {
+            for (Map.Entry<String, Path> file : script.files().entrySet()) {
+                String target = "/solution/" + file.getKey();
+                String content = Files.readString(file.getValue(), StandardCharsets.UTF_8);
+                commands.add("mkdir -p " + ShellQuoting.quote(parent(target))
                     + " && printf '%s' " + ShellQuoting.quote(content) + " > " + ShellQuoting.quote(target)
-                    + (Files.isExecutable(file) ? " && chmod +x " + ShellQuoting.quote(target) : ""));
+                    + (Files.isExecutable(file.getValue()) ? " && chmod +x " + ShellQuoting.quote(target) : ""));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the solution in " + solution, e);
+            throw new UncheckedIOException("cannot read the solution files " + script.files().values(), e);
         }
         commands.add("bash /solution/solve.sh");
         return commands;

@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Plays replies from a JSONL file, one per line, the n-th reply for the n-th step of every trial:
  * {@code {"text": "...", "tool_calls": [{"name": "bash", "arguments": {"command": "ls"}}], "usage": {"input": 10, "output": 5}}}.
- * Past the last line it submits. Zero latency: for benchmarks and tests of the loop.
+ * Past the last line it submits. Zero latency unless a line says {@code "latency_ms": N}, which delays that reply
+ * without holding a thread: for benchmarks and tests of the loop.
  */
 public final class ScriptedModel implements ModelClient {
 
@@ -51,9 +54,15 @@ public final class ScriptedModel implements ModelClient {
             calls.add(new ToolCall("call_" + step + "_" + i++, call.path("name").asText(), args.isTextual() ? args.asText() : args.toString()));
         }
         JsonNode usage = reply.path("usage");
-        return Future.succeededFuture(new ModelReply(reply.path("text").asText(""), calls,
+        ModelReply answer = new ModelReply(reply.path("text").asText(""), calls,
             new Usage(usage.path("input").asLong(0), usage.path("cached_input").asLong(0), usage.path("output").asLong(0)),
-            calls.isEmpty() ? "stop" : "tool_calls", 0));
+            calls.isEmpty() ? "stop" : "tool_calls", 0);
+        long latency = reply.path("latency_ms").asLong(0);
+        if (latency <= 0) {
+            return Future.succeededFuture(answer);
+        }
+        return Future.fromCompletionStage(CompletableFuture.supplyAsync(() -> answer,
+            CompletableFuture.delayedExecutor(latency, TimeUnit.MILLISECONDS, Runnable::run)));
     }
 
     private static List<JsonNode> read(Path file) {

@@ -1,6 +1,5 @@
 package dev.gauntlet.harness.run;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.datasets.Dataset;
 import dev.gauntlet.datasets.TaskProblem;
@@ -8,6 +7,7 @@ import dev.gauntlet.harness.agent.Agent;
 import dev.gauntlet.harness.agent.Agents;
 import dev.gauntlet.harness.trial.NetworkPolicy;
 import dev.gauntlet.harness.model.ModelClients;
+import dev.gauntlet.harness.model.ModelJudge;
 import dev.gauntlet.harness.trial.TrialAgent;
 import dev.gauntlet.harness.trial.TrialExecutor;
 import dev.gauntlet.harness.trial.TrialLogs;
@@ -22,6 +22,8 @@ import dev.gauntlet.records.TrialRecordWriter;
 import dev.gauntlet.records.TrialStatus;
 import dev.gauntlet.reports.RunSummary;
 import dev.gauntlet.reports.SummaryTable;
+import dev.gauntlet.reports.metrics.MetricOptions;
+import dev.gauntlet.scorers.Scorer;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.scheduler.RunStats;
 import dev.gauntlet.scheduler.Scheduler;
@@ -37,20 +39,29 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One evaluation run from datasets to summary. Ctrl-C (or SIGTERM) cancels the running trials, records them
- * as {@code cancelled}, writes what was recorded and removes every sandbox of the run before the JVM exits.
+ * One evaluation run from datasets to summary, or the resumption of one that was killed or interrupted.
+ *
+ * <p>The first Ctrl-C starts no more trials and gives the running ones {@link RunOptions#gracePeriod()} to finish;
+ * a second one, SIGTERM or the end of the grace period cancels them, recorded as {@code cancelled}. Either way the
+ * records are written, every sandbox of the run is removed, and {@code gauntlet resume} runs what is left.
  */
 public final class EvalRun {
 
+    /** How a run ended. */
+    public enum Ending { COMPLETED, INTERRUPTED, TOO_MANY_ERRORS }
+
     /** How a run ended, and where its records are. */
-    public record Result(String runId, RunDirectory dir, RunSummary summary, boolean interrupted) {
+    public record Result(String runId, RunDirectory dir, RunSummary summary, Ending ending) {
+        public boolean interrupted() {
+            return ending == Ending.INTERRUPTED;
+        }
     }
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -58,7 +69,9 @@ public final class EvalRun {
     private final RunOptions options;
     private final SandboxBackend backend;
     private final PrintStream out;
-    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean tooManyErrors = new AtomicBoolean();
+    private List<String> commandLine = List.of();
 
     public EvalRun(RunOptions options, SandboxBackend backend, PrintStream out) {
         this.options = options;
@@ -66,33 +79,85 @@ public final class EvalRun {
         this.out = out;
     }
 
+    /** The command line that asked for this run, recorded in {@code run.json} for {@code gauntlet resume}. */
+    public EvalRun commandLine(List<String> args) {
+        this.commandLine = List.copyOf(args);
+        return this;
+    }
+
     /**
      * Runs every trial. Throws {@link IllegalArgumentException} when the run cannot start at all (unknown
      * agent, no loadable task, a run directory already in use).
      */
     public Result execute() {
-        Agent agent = Agents.create(options.agent(), options.agentSettings());
-        if (Agents.needsModel(agent.name()) && options.model() == null) {
-            throw new IllegalArgumentException("--agent " + agent.name() + " needs --model (openai/MODEL, anthropic/MODEL, oracle or scripted:FILE)");
-        }
+        Agent agent = agent();
         List<Dataset> datasets = loadDatasets();
         String runId = RUN_ID_TIME.format(Instant.now()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         RunDirectory dir = RunDirectory.create(options.out() != null ? options.out() : Path.of("runs", runId));
-        List<TrialSpec> trials = RunPlan.plan(runId, datasets, agent.name(), options.model(), options.attempts());
+        try (RunDirectory.Lock lock = dir.lock()) {
+            List<TrialSpec> plan = RunPlan.plan(runId, datasets, agent.name(), options.model(), options.attempts());
+            ObjectNode json = RunJson.start(runId, options, commandLine, datasets);
+            dir.writeRunJson(json);
+            out.printf(Locale.ROOT, "Run %s: %d trials (%d tasks x %d attempts), agent %s%s, concurrency %d, network %s%n",
+                runId, plan.size(), plan.size() / options.attempts(), options.attempts(), agent.name(),
+                options.model() == null ? "" : ", model " + options.model(), options.concurrency(),
+                options.trial().network().name().toLowerCase(Locale.ROOT));
+            return run(runId, dir, agent, datasets, plan, List.of(), json);
+        }
+    }
 
+    /**
+     * Continues a run that was killed or interrupted: trials with a finished record are kept, every other trial of
+     * the plan runs on a fresh sandbox (cancelled ones and those in flight when the run died included), so no trial
+     * is lost or recorded twice. Says which trials are new or stale when the dataset changed since.
+     */
+    public Result resume(RunDirectory dir) {
+        Agent agent = agent();
+        try (RunDirectory.Lock lock = dir.lock()) {
+            ObjectNode json = dir.readRunJson();
+            String runId = json.path("run_id").asText();
+            Set<String> plannedBefore = RunJson.plannedTrialIds(json);
+            List<Dataset> datasets = loadDatasets();
+            List<TrialSpec> plan = RunPlan.plan(runId, datasets, agent.name(), options.model(), options.attempts());
+            PriorRecords prior = PriorRecords.load(dir);
+            Set<String> planned = plan.stream().map(TrialSpec::trialId).collect(Collectors.toSet());
+            Set<String> recorded = prior.trialIds();
+            List<TrialSpec> remaining = plan.stream().filter(t -> !recorded.contains(t.trialId())).toList();
+            List<TrialRecord> kept = prior.finished().stream().filter(r -> planned.contains(r.trialId())).toList();
+            out.printf(Locale.ROOT, "Resuming run %s: %d of %d trials recorded, %d to run%s%n", runId, kept.size(), plan.size(),
+                remaining.size(), prior.cancelled() == 0 ? "" : " (" + prior.cancelled() + " cancelled before run again)");
+            List<String> added = plan.stream().filter(t -> !plannedBefore.contains(t.trialId()))
+                .map(t -> t.task().id() + " #" + t.attempt()).toList();
+            List<String> stale = prior.finished().stream().filter(r -> !planned.contains(r.trialId()))
+                .map(r -> r.taskId() + " #" + r.attempt()).toList();
+            if (!added.isEmpty()) {
+                out.println("The dataset changed: " + added.size() + " trial(s) are new (their task was added or changed): " + brief(added));
+            }
+            if (!stale.isEmpty()) {
+                out.println("The dataset changed: " + stale.size() + " recorded trial(s) are stale (their task changed or is gone); "
+                    + "their records stay in trials/ but are left out of the summary: " + brief(stale));
+            }
+            json.put("stale_trials", stale.size());
+            RunJson.resume(json, options, datasets);
+            dir.writeRunJson(json);
+            return run(runId, dir, agent, datasets, remaining, kept, json);
+        }
+    }
+
+    private Result run(String runId, RunDirectory dir, Agent agent, List<Dataset> datasets, List<TrialSpec> trials,
+                       List<TrialRecord> earlier, ObjectNode json) {
         int reaped = backend.removeSandboxes(null);
         if (reaped > 0) {
             out.println("Removed " + reaped + " sandbox(es) left behind by runs that are no longer alive");
         }
-        out.printf(Locale.ROOT, "Run %s: %d trials (%d tasks x %d attempts), agent %s%s, concurrency %d, network %s%n",
-            runId, trials.size(), trials.size() / options.attempts(), options.attempts(), agent.name(),
-            options.model() == null ? "" : ", model " + options.model(), options.concurrency(),
-            options.trial().network().name().toLowerCase(Locale.ROOT));
-
-        Instant startedAt = Instant.now();
-        List<TrialRecord> records = java.util.Collections.synchronizedList(new ArrayList<>());
-        PartSink<TrialRecord> sink = new PartSink<>(dir.trials(), TrialRecordWriter::writePart, 100, 10_000);
+        int planned = trials.size() + earlier.size();
+        List<TrialRecord> records = java.util.Collections.synchronizedList(new ArrayList<>(earlier));
         PartSink<StepRecord> steps = new PartSink<>(dir.steps(), StepRecordWriter::writePart, 1_000, 10_000);
+        // A trial's steps are on disk before its record: a finished record always has its steps.
+        PartSink<TrialRecord> sink = new PartSink<>(dir.trials(), (d, part) -> {
+            steps.flush();
+            TrialRecordWriter.writePart(d, part);
+        }, 100, 10_000);
         sink.onRecord(records::add);
         boolean terminal = Progress.isTerminal();
         Progress progress = new Progress(trials.size(), out, terminal, Progress.DEFAULT_PLAIN_EVERY, System::nanoTime);
@@ -103,18 +168,23 @@ public final class EvalRun {
 
         Vertx vertx = Vertx.vertx();
         ModelClients models = ModelClients.open(options.model(), options.modelSettings(), vertx);
+        List<ModelJudge> judges = java.util.Collections.synchronizedList(new ArrayList<>());
+        Scorer answers = options.scoring().answerScorer(spec -> {
+            ModelJudge judge = ModelJudge.open(spec, options.modelSettings(), vertx);
+            judges.add(judge);
+            return judge;
+        });
         Scheduler scheduler = new Scheduler(vertx, options.concurrency());
+        sink.onRecord(errorBudget(scheduler, planned, earlier));
         WarmSandboxes sandboxes = new WarmSandboxes(backend, options.trial().network(), new LiveSandboxes(options.maxSandboxes()), trials,
-            options.concurrency());
+            options.concurrency(), options.trial().timeouts().setupTimeout());
         sandboxes.start();
         long heartbeat = vertx.setPeriodic(terminal ? Progress.REDRAW_EVERY_MS : Progress.DEFAULT_PLAIN_EVERY.toMillis(), id -> progress.tick());
         TrialExecutor executor = new TrialExecutor(sandboxes, new TrialAgent(agent, models::forTask, options.limits(), steps),
-            options.trial(), new TrialLogs(dir.logs()), interrupted::get);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> onInterrupt(scheduler, finished), "gauntlet-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            RunStats stats;
+            options.trial(), new TrialLogs(dir.logs()), cancelled::get, answers);
+        RunStats stats;
+        boolean interrupted;
+        try (Interrupts interrupts = Interrupts.install(() -> stopGracefully(scheduler, vertx, dir), () -> cancelNow(scheduler))) {
             try {
                 stats = scheduler.run(trials, counted(executor, progress), sink).toCompletionStage().toCompletableFuture().join();
             } finally {
@@ -126,23 +196,79 @@ public final class EvalRun {
                 backend.removeSandboxes(runId);
                 scheduler.close();
                 models.close();
+                judges.forEach(ModelJudge::close);
                 vertx.close();
             }
-            List<TrialRecord> all = List.copyOf(records);
-            RunSummary summary = RunSummary.of(all, stats.wallTime());
-            dir.writeRunJson(runJson(runId, datasets, startedAt, stats, summary));
-            out.println();
-            SummaryTable.print(summary, out);
-            networkNote(all, datasets).ifPresent(out::println);
-            if (interrupted.get()) {
-                out.println("Interrupted: " + stats.notStarted() + " trial(s) never started; running ones were cancelled and recorded.");
-            }
-            out.println("Run directory: " + dir.root());
-            return new Result(runId, dir, summary, interrupted.get());
-        } finally {
-            finished.countDown();
-            removeHook(hook);
+            interrupted = interrupts.interrupted();
         }
+        Ending ending = interrupted ? Ending.INTERRUPTED : tooManyErrors.get() ? Ending.TOO_MANY_ERRORS : Ending.COMPLETED;
+        List<TrialRecord> all = List.copyOf(records);
+        RunSummary summary = RunSummary.of(all, stats.wallTime(), MetricOptions.defaults().withErrors(options.scoring().errors()));
+        json.put("status", ending == Ending.COMPLETED && stats.notStarted() == 0 ? "completed"
+            : ending == Ending.TOO_MANY_ERRORS ? "failed" : "interrupted");
+        json.put("finished_at", Instant.now().toString());
+        json.put("planned_trials", planned);
+        json.put("not_started", stats.notStarted());
+        json.set("summary", SummaryTable.toJson(summary));
+        dir.writeRunJson(json);
+        out.println();
+        SummaryTable.print(summary, out);
+        networkNote(all, datasets).ifPresent(out::println);
+        if (ending == Ending.TOO_MANY_ERRORS) {
+            out.println("Failed: more trials ended in an error than --fail-on-error " + options.failOnError().describe() + " allows; "
+                + stats.notStarted() + " trial(s) never started.");
+        }
+        if (ending == Ending.INTERRUPTED) {
+            out.println("Interrupted: " + stats.notStarted() + " trial(s) never started.");
+        }
+        if (stats.notStarted() > 0 || all.stream().anyMatch(r -> r.errorKind() == ErrorKind.CANCELLED)) {
+            out.println("Run `gauntlet resume " + dir.root() + "` to run the trials left.");
+        }
+        out.println("Run directory: " + dir.root());
+        return new Result(runId, dir, summary, ending);
+    }
+
+    private Agent agent() {
+        Agent agent = Agents.create(options.agent(), options.agentSettings());
+        if (Agents.needsModel(agent.name()) && options.model() == null) {
+            throw new IllegalArgumentException("--agent " + agent.name() + " needs --model (openai/MODEL, anthropic/MODEL, oracle or scripted:FILE)");
+        }
+        return agent;
+    }
+
+    /** Stops the run once more trials ended in an error than {@code --fail-on-error} allows. */
+    private java.util.function.Consumer<TrialRecord> errorBudget(Scheduler scheduler, int planned, List<TrialRecord> earlier) {
+        AtomicInteger errors = new AtomicInteger((int) earlier.stream().filter(EvalRun::isError).count());
+        return r -> {
+            if (isError(r) && options.failOnError().exceeded(errors.incrementAndGet(), planned) && tooManyErrors.compareAndSet(false, true)) {
+                out.println("Stopping: " + errors.get() + " trials ended in an error, more than --fail-on-error "
+                    + options.failOnError().describe() + " allows; the running ones finish, no more start.");
+                scheduler.stop();
+            }
+        };
+    }
+
+    private static boolean isError(TrialRecord r) {
+        return r.status() == TrialStatus.ERROR && r.errorKind() != ErrorKind.CANCELLED;
+    }
+
+    private void stopGracefully(Scheduler scheduler, Vertx vertx, RunDirectory dir) {
+        scheduler.stop();
+        long grace = Math.max(1, options.gracePeriod().toMillis());
+        out.printf(Locale.ROOT, "%nStopping: no more trials start; running ones have %d s to finish, then they are cancelled. "
+            + "Ctrl-C again cancels them now. `gauntlet resume %s` runs the rest later.%n", options.gracePeriod().toSeconds(), dir.root());
+        vertx.setTimer(grace, id -> cancelNow(scheduler));
+    }
+
+    private void cancelNow(Scheduler scheduler) {
+        if (cancelled.compareAndSet(false, true)) {
+            out.println("\nCancelling the running trials and removing their sandboxes...");
+        }
+        scheduler.cancel();
+    }
+
+    private static String brief(List<String> items) {
+        return items.size() <= 10 ? String.join(", ", items) : String.join(", ", items.subList(0, 10)) + ", ...";
     }
 
     /** The executor, telling the progress display when each trial starts. */
@@ -170,32 +296,15 @@ public final class EvalRun {
             r.errorKind() == null ? "" : "  " + r.errorKind().wireName() + ": " + firstLine(r.errorMessage()));
     }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it waits for this run to finish
-        }
-    }
-
-    private void onInterrupt(Scheduler scheduler, CountDownLatch finished) {
-        interrupted.set(true);
-        out.println("\nInterrupted: cancelling running trials and removing their sandboxes...");
-        scheduler.cancel();
-        try {
-            finished.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private List<Dataset> loadDatasets() {
         List<Dataset> datasets = new ArrayList<>();
         for (Path path : options.datasets()) {
-            Dataset dataset = Dataset.load(path);
+            Dataset dataset = Dataset.load(path, options.datasetOptions()).map(options.trial().timeouts()::apply);
             for (TaskProblem problem : dataset.problems()) {
                 out.println((problem.isError() ? "skipping a task: " : "") + problem);
             }
+            out.printf(Locale.ROOT, "Dataset %s: %s tasks, fingerprint %s%n", dataset.name(), dataset.tasks().size() == dataset.loaded()
+                ? Integer.toString(dataset.loaded()) : dataset.tasks().size() + " of " + dataset.loaded(), dataset.fingerprint().substring(0, 16));
             datasets.add(dataset);
         }
         if (datasets.stream().allMatch(d -> d.tasks().isEmpty())) {
@@ -221,47 +330,6 @@ public final class EvalRun {
         return Optional.of("note: " + unsure.size() + " task(s) that did not pass ran without network because they do not set "
             + "[environment] network_mode (Gauntlet defaults to none; Harbor to public): " + String.join(", ", unsure)
             + ". If they need it, set network_mode = \"public\" or pass --network public.");
-    }
-
-    private ObjectNode runJson(String runId, List<Dataset> datasets, Instant startedAt, RunStats stats, RunSummary summary) {
-        ObjectNode json = RunDirectory.newJson();
-        json.put("run_id", runId);
-        json.put("status", interrupted.get() ? "interrupted" : "completed");
-        json.put("started_at", startedAt.toString());
-        json.put("finished_at", Instant.now().toString());
-        json.put("agent", options.agent());
-        json.put("model", options.model());
-        json.put("attempts", options.attempts());
-        json.put("concurrency", options.concurrency());
-        json.put("network", options.trial().network().name().toLowerCase(Locale.ROOT));
-        json.put("keep_snapshots", options.trial().keepSnapshots().name().toLowerCase(Locale.ROOT));
-        json.put("fresh_verifier", options.trial().freshVerifier());
-        json.put("max_sandboxes", options.maxSandboxes());
-        json.put("max_retries", options.trial().maxRetries());
-        json.put("text_mode", options.agentSettings().textMode());
-        ObjectNode limits = json.putObject("limits");
-        limits.put("max_steps", options.limits().maxSteps());
-        limits.put("max_input_tokens", options.limits().maxInputTokens());
-        limits.put("max_output_tokens", options.limits().maxOutputTokens());
-        if (options.limits().maxCostUsd() != null) {
-            limits.put("max_cost_usd", options.limits().maxCostUsd());
-        }
-        limits.put("command_timeout_s", options.limits().commandTimeout().toSeconds());
-        json.put("planned_trials", stats.planned());
-        json.put("not_started", stats.notStarted());
-        ArrayNode sets = json.putArray("datasets");
-        for (Dataset d : datasets) {
-            ObjectNode set = sets.addObject();
-            set.put("name", d.name());
-            set.put("path", d.root().toString());
-            set.put("tasks", d.tasks().size());
-            ArrayNode skipped = set.putArray("skipped");
-            d.skipped().forEach(p -> skipped.add(p.toString()));
-            ArrayNode problems = set.putArray("problems");
-            d.problems().forEach(p -> problems.add(p.toString()));
-        }
-        json.set("summary", SummaryTable.toJson(summary));
-        return json;
     }
 
     private static String firstLine(String text) {

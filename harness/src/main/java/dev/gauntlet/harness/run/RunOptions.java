@@ -1,10 +1,12 @@
 package dev.gauntlet.harness.run;
 
+import dev.gauntlet.datasets.DatasetOptions;
 import dev.gauntlet.harness.agent.AgentLimits;
 import dev.gauntlet.harness.agent.AgentSettings;
 import dev.gauntlet.harness.model.ModelSettings;
 import dev.gauntlet.harness.trial.TrialOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,13 +25,27 @@ import java.util.Objects;
  * @param agentSettings how the agents are configured
  * @param limits      limits of a model-driven agent
  * @param modelSettings where HTTP models are and how they are retried
+ * @param failOnError errors allowed before the run fails
+ * @param gracePeriod how long running trials may take to finish after the first Ctrl-C
+ * @param datasetOptions which tasks of the datasets run, and the image of JSONL samples
+ * @param scoring     how answer-style samples are scored and errored trials counted
  */
 public record RunOptions(List<Path> datasets, String agent, String model, int attempts, int concurrency, Path out,
                          TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
-                         AgentLimits limits, ModelSettings modelSettings) {
+                         AgentLimits limits, ModelSettings modelSettings, ErrorBudget failOnError, Duration gracePeriod,
+                         DatasetOptions datasetOptions, ScoringOptions scoring) {
+
+    /** Every task, scored by the defaults of {@link ScoringOptions}. */
+    public RunOptions(List<Path> datasets, String agent, String model, int attempts, int concurrency, Path out,
+                      TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
+                      AgentLimits limits, ModelSettings modelSettings, ErrorBudget failOnError, Duration gracePeriod) {
+        this(datasets, agent, model, attempts, concurrency, out, trial, dockerHost, maxSandboxes, agentSettings, limits,
+            modelSettings, failOnError, gracePeriod, DatasetOptions.defaults(), ScoringOptions.defaults());
+    }
 
     public static final int DEFAULT_ATTEMPTS = 1;
     public static final int DEFAULT_CONCURRENCY = 4;
+    public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
 
     public RunOptions {
         datasets = List.copyOf(datasets);
@@ -41,6 +57,12 @@ public record RunOptions(List<Path> datasets, String agent, String model, int at
         Objects.requireNonNull(agentSettings, "agentSettings");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(modelSettings, "modelSettings");
+        Objects.requireNonNull(failOnError, "failOnError");
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("--grace-period must not be negative, got " + gracePeriod);
+        }
+        Objects.requireNonNull(datasetOptions, "datasetOptions");
+        Objects.requireNonNull(scoring, "scoring");
         if (attempts < 1) {
             throw new IllegalArgumentException("--attempts must be at least 1, got " + attempts);
         }

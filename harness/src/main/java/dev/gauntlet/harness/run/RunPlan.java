@@ -21,7 +21,8 @@ public final class RunPlan {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             for (Dataset dataset : datasets) {
                 for (Task task : dataset.tasks()) {
-                    trials.add(new TrialSpec(runId, trialId(task, agent, model, attempt), dataset.name(), task, agent, model, attempt));
+                    trials.add(new TrialSpec(runId, trialId(task, agent, model, attempt), dataset.name(), task, agent, model, attempt,
+                        dataset.fingerprint()));
                 }
             }
         }
@@ -33,7 +34,12 @@ public final class RunPlan {
      * and of nothing incidental (paths, ports, times), so the same trial gets the same id in every run.
      */
     public static String trialId(Task task, String agent, String model, int attempt) {
-        String identity = String.join("\u0000", "task=" + task.id(), "content=" + task.contentHash(),
+        return trialId(task.id(), task.contentHash(), agent, model, attempt);
+    }
+
+    /** {@link #trialId(Task, String, String, int)} from a task's id and content hash. */
+    public static String trialId(String taskId, String contentHash, String agent, String model, int attempt) {
+        String identity = String.join("\u0000", "task=" + taskId, "content=" + contentHash,
             "agent=" + agent, "model=" + (model == null ? "" : model), "attempt=" + attempt);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Stage 2: the agent acts, then every process in the sandbox is stopped so none can touch the verifier. */
+/**
+ * Stage 2: the agent acts, then every process in the sandbox is stopped so none can touch the verifier. Its
+ * {@code /logs/agent} is collected with the verifier's logs, or by the executor when the trial ends early.
+ */
 final class AgentStage {
 
     private final Agent agent;
@@ -38,10 +41,9 @@ final class AgentStage {
             models.apply(trial.task()), limits, steps);
         AgentResult result = agent.run(context);
         logs.write(trial.trialId(), "agent.log", result.log());
-        logs.collect(trial.trialId(), sandbox, "/logs/agent", "agent");
         switch (result) {
             case AgentResult.TimedOut late -> throw new TrialFailure(ErrorKind.AGENT_TIMEOUT, "the agent was still running after its timeout of "
-                + timeout.toSeconds() + " s ([agent] timeout_sec)", late.usage());
+                + timeout.toSeconds() + " s ([agent] timeout_sec or --agent-timeout, times --timeout-multiplier)", late.usage());
             case AgentResult.ModelFailed failed -> throw new TrialFailure(ErrorKind.MODEL, failed.message(), failed.usage());
             case AgentResult.Finished finished -> {
                 sandbox.stopProcesses();

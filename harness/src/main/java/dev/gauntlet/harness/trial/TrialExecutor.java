@@ -7,7 +7,9 @@ import dev.gauntlet.records.TrialStatus;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxException;
 import dev.gauntlet.scheduler.TrialRunner;
+import dev.gauntlet.scorers.AnswerScorers;
 import dev.gauntlet.scorers.Score;
+import dev.gauntlet.scorers.Scorer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -27,19 +29,27 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
     private final KeepSnapshots keep;
     private final boolean freshVerifier;
     private final RetryPolicy retries;
+    private final TrialLogs logs;
 
     /**
      * @param cancelled tells whether the run is being cancelled, so an interrupted trial is recorded as
      *                  {@code cancelled} rather than as a sandbox failure
      */
     public TrialExecutor(WarmSandboxes sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled) {
+        this(sandboxes, agent, options, logs, cancelled, AnswerScorers.parse(AnswerScorers.DEFAULT, spec -> null, null));
+    }
+
+    /** @param answers scores the answers of answer-style samples ({@code --scorer}) */
+    public TrialExecutor(WarmSandboxes sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled,
+                         Scorer answers) {
         this.sandboxes = sandboxes;
         this.agent = new AgentStage(agent.agent(), agent.models(), agent.limits(), agent.steps(), logs);
-        this.verifier = VerifierStage.withRewardFiles(options.network(), logs);
+        this.verifier = new VerifierStage(options.network(), answers, logs);
         this.cancelled = cancelled;
         this.keep = options.keepSnapshots();
         this.freshVerifier = options.freshVerifier();
         this.retries = new RetryPolicy(options.maxRetries());
+        this.logs = logs;
     }
 
     /**
@@ -83,10 +93,10 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
                 closeQuietly(sandbox);
                 sandbox = sandboxes.create(trial, kept);
             }
-            Score.Value score = verifier.run(trial, sandbox);
+            VerifierStage.Scored scored = verifier.run(trial, sandbox);
             clock.stop();
-            record = record(trial, startedAt, clock, image, sandbox, score.passed() ? TrialStatus.PASSED : TrialStatus.FAILED,
-                null, null, score, usage);
+            record = record(trial, startedAt, clock, image, sandbox, scored.value().passed() ? TrialStatus.PASSED : TrialStatus.FAILED,
+                null, null, scored.value(), usage).withScorer(scored.scorer(), scored.value().explanation());
         } catch (TrialFailure failure) {
             record = failed(trial, startedAt, clock, image, sandbox, failure.kind(), failure.getMessage(),
                 failure.usage() != null ? failure.usage() : usage);
@@ -98,6 +108,9 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(kind), e.toString(), usage);
         } finally {
             if (sandbox != null) {
+                if (record == null || record.status() == TrialStatus.ERROR) {
+                    collectLogsQuietly(trial, sandbox);
+                }
                 closeQuietly(sandbox);
             }
             if (kept != null && (record == null || !keep.keeps(record.status()))) {
@@ -131,7 +144,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             startedAt, Instant.now(),
             clock.millis(PhaseClock.Phase.SETUP), clock.millis(PhaseClock.Phase.AGENT), clock.millis(PhaseClock.Phase.VERIFIER),
             clock.totalMillis(), image == null ? "" : image, sandbox == null ? null : sandbox.id(),
-            usage == null ? AgentUsage.NONE : usage, 0);
+            usage == null ? AgentUsage.NONE : usage, 0).withTaskInfo(trial.task().metadata(), trial.datasetFingerprint());
     }
 
     private static String abbreviate(String message) {
@@ -144,6 +157,15 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             sandboxes.removeSnapshot(KeepSnapshots.name(trial.trialId()));
         } catch (RuntimeException ignored) {
             // gauntlet cleanup --snapshots removes it later
+        }
+    }
+
+    /** What the agent and verifier logged before the trial ended early, if the sandbox can still tell. */
+    private void collectLogsQuietly(TrialSpec trial, Sandbox sandbox) {
+        try {
+            logs.collectAll(trial.trialId(), sandbox);
+        } catch (RuntimeException ignored) {
+            // the sandbox is gone; the record says why
         }
     }
 

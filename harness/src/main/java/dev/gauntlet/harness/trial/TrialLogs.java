@@ -26,9 +26,9 @@ public final class TrialLogs {
         return root.resolve(trialId);
     }
 
-    /** Copies a directory of the sandbox next to the trial's logs. */
-    void collect(String trialId, Sandbox sandbox, String sandboxDir, String name) {
-        sandbox.copyOut(sandboxDir, dir(trialId).resolve(name), MAX_COPY_BYTES);
+    /** Copies the sandbox's {@code /logs} (the agent's and the verifier's) next to the trial's logs, in one call. */
+    void collectAll(String trialId, Sandbox sandbox) {
+        sandbox.copyOut("/logs", dir(trialId), MAX_COPY_BYTES);
     }
 
     void write(String trialId, String name, String text) {

@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param agent   the agent's name
  * @param model   the model spec, or null for agents without a model
  * @param attempt 1-based attempt number
+ * @param datasetFingerprint the fingerprint of the dataset the task was loaded from, or null if unknown
  */
-public record TrialSpec(String runId, String trialId, String dataset, Task task, String agent, String model, int attempt) {
+public record TrialSpec(String runId, String trialId, String dataset, Task task, String agent, String model, int attempt,
+                        String datasetFingerprint) {
+
+    /** A trial of a dataset whose fingerprint is not known. */
+    public TrialSpec(String runId, String trialId, String dataset, Task task, String agent, String model, int attempt) {
+        this(runId, trialId, dataset, task, agent, model, attempt, null);
+    }
 
     public TrialSpec {
         Objects.requireNonNull(runId, "runId");

@@ -36,6 +36,7 @@ public final class WarmSandboxes implements AutoCloseable {
     private final LiveSandboxes live;
     private final List<TrialSpec> order;
     private final int window;
+    private final Duration setupTimeout;
     private final TaskSnapshots snapshots;
     private final Map<String, CompletableFuture<Prepared>> prepared = new ConcurrentHashMap<>();
     private final Map<String, Integer> remaining = new HashMap<>();
@@ -46,13 +47,19 @@ public final class WarmSandboxes implements AutoCloseable {
     record Prepared(String image, String snapshot, SandboxPool pool) {
     }
 
-    public WarmSandboxes(SandboxBackend backend, NetworkPolicy network, LiveSandboxes live, List<TrialSpec> order, int window) {
+    /**
+     * @param setupTimeout how long making a task's starting state may take, and how long a trial waits for its
+     *                     sandbox on top of the image's build timeout
+     */
+    public WarmSandboxes(SandboxBackend backend, NetworkPolicy network, LiveSandboxes live, List<TrialSpec> order, int window,
+                         Duration setupTimeout) {
         this.backend = backend;
         this.network = network;
         this.live = live;
         this.order = List.copyOf(order);
         this.window = window;
-        this.snapshots = new TaskSnapshots(backend);
+        this.setupTimeout = setupTimeout;
+        this.snapshots = new TaskSnapshots(backend, setupTimeout);
         order.forEach(t -> remaining.merge(t.task().id(), 1, Integer::sum));
     }
 
@@ -74,7 +81,7 @@ public final class WarmSandboxes implements AutoCloseable {
             future = prepare(trial);
             lookAhead();
         }
-        Prepared ready = await(future);
+        Prepared ready = await(future, trial);
         Sandbox sandbox = ready.pool().acquire();
         synchronized (this) {
             if (remaining.get(trial.task().id()) <= 0) {
@@ -90,7 +97,7 @@ public final class WarmSandboxes implements AutoCloseable {
 
     /** A fresh sandbox for a trial that runs again after an error: made now from its task's snapshot, not pooled. */
     Acquired acquireAgain(TrialSpec trial) {
-        Prepared ready = await(prepare(trial));
+        Prepared ready = await(prepare(trial), trial);
         return new Acquired(ready.image(), backend.create(spec(trial, ready.snapshot(), trial.trialId())));
     }
 
@@ -143,12 +150,17 @@ public final class WarmSandboxes implements AutoCloseable {
             SandboxSpec.DEFAULT_PIDS_LIMIT, env.env(), env.workdir(), lifetime);
     }
 
-    private static Prepared await(CompletableFuture<Prepared> future) {
+    private Prepared await(CompletableFuture<Prepared> future, TrialSpec trial) {
+        Duration limit = trial.task().environment().buildTimeout().plus(setupTimeout);
         try {
-            return OnceByKey.await(future);
+            return OnceByKey.await(future.copy().orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS));
         } catch (SandboxException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new SandboxException("the sandbox of " + trial.task().id() + " was not ready after " + limit.toSeconds()
+                    + " s (build timeout + --setup-timeout)");
+            }
             throw new SandboxException("preparing the task's sandboxes failed: " + e, e);
         }
     }

@@ -6,6 +6,7 @@ import dev.gauntlet.harness.RemovesSnapshots;
 import dev.gauntlet.harness.Runs;
 import dev.gauntlet.harness.TaskWriter;
 import dev.gauntlet.harness.model.ModelSettings;
+import dev.gauntlet.harness.run.ErrorBudget;
 import dev.gauntlet.harness.run.RunOptions;
 import dev.gauntlet.harness.trial.TrialOptions;
 import dev.gauntlet.records.ErrorKind;
@@ -73,7 +74,7 @@ class AgentLoopTest {
         AgentSettings textMode = new AgentSettings(dev.gauntlet.harness.model.Prices.builtIn(), true, null, List.of(), Map.of());
 
         Runs.Finished run = Runs.run(new RunOptions(List.of(dataset), "bash", "scripted:" + script, 1, 2, tmp.resolve("run"),
-            TrialOptions.defaults(), null, 16, textMode, oneStep, new ModelSettings(null, null, 0, Map.of())));
+            TrialOptions.defaults(), null, 16, textMode, oneStep, new ModelSettings(null, null, 0, Map.of()), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD));
 
         TrialRecord trial = TrialRecordReader.readAll(run.result().dir().trials()).getFirst();
         assertThat(trial.usage().limitHit()).isEqualTo("steps");

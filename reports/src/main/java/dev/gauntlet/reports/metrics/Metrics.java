@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * has; its interval resamples tasks (one task: no interval).
  *
  * @param trials      records in the group
+ * @param tasks       distinct tasks among the counted trials
  * @param counted     trials the figures are over: all of them, or without the errored ones
  * @param errored     records with status {@code error}
  * @param errorPolicy how the errored ones were counted
@@ -26,7 +27,7 @@ import java.util.TreeMap;
  * @param meanReward  the mean reward (errored trials: 0, or left out)
  * @param passAtK     pass@1, pass@2, ... in order of k
  */
-public record Metrics(int trials, int counted, int errored, ErrorPolicy errorPolicy, Estimate accuracy,
+public record Metrics(int trials, int tasks, int counted, int errored, ErrorPolicy errorPolicy, Estimate accuracy,
                       Estimate meanReward, List<PassAt> passAtK) {
 
     /**
@@ -70,7 +71,7 @@ public record Metrics(int trials, int counted, int errored, ErrorPolicy errorPol
             accuracy = Estimate.of(tasks.stream().mapToDouble(t -> t.stream().mapToDouble(o -> o.passed() ? 1 : 0).average().orElseThrow()).toArray(), options);
             reward = Estimate.of(tasks.stream().mapToDouble(t -> t.stream().mapToDouble(Outcome::reward).average().orElseThrow()).toArray(), options);
         }
-        return new Metrics(records.size(), counted, errored, options.errors(), accuracy, reward, passAtK(tasks, options));
+        return new Metrics(records.size(), tasks.size(), counted, errored, options.errors(), accuracy, reward, passAtK(tasks, options));
     }
 
     /** Records in a fixed order (task, attempt, trial), so the bootstrap draws the same in whatever order they were read. */

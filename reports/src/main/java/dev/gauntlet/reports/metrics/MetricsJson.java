@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@link Metrics} as JSON, the form {@code run.json} uses: figures that cannot be computed are {@code null}.
  *
- * <pre>{@code {"trials": 10, "counted": 9, "errored": 1, "errors": "exclude",
+ * <pre>{@code {"trials": 10, "tasks": 5, "counted": 9, "errored": 1, "errors": "exclude",
  *  "accuracy": {"units": 2, "mean": 0.5, "stderr": 0.1, "ci_low": 0.3, "ci_high": 0.7},
  *  "mean_reward": {...}, "pass_at_k": {"1": {...}, "2": {...}}}}</pre>
  */
@@ -18,6 +18,7 @@ public final class MetricsJson {
     public static ObjectNode toJson(Metrics metrics) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("trials", metrics.trials());
+        json.put("tasks", metrics.tasks());
         json.put("counted", metrics.counted());
         json.put("errored", metrics.errored());
         json.put("errors", metrics.errorPolicy().wireName());

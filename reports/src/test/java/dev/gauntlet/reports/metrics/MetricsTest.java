@@ -44,6 +44,7 @@ class MetricsTest {
         Metrics m = Metrics.of(run("bash", "m"), excluding);
 
         assertThat(m.trials()).isEqualTo(8);
+        assertThat(m.tasks()).isEqualTo(2);
         assertThat(m.errored()).isEqualTo(1);
         assertThat(m.counted()).isEqualTo(7);
         assertThat(m.errorPolicy()).isEqualTo(ErrorPolicy.EXCLUDE);
@@ -90,6 +91,7 @@ class MetricsTest {
     void withinOneTaskTheUnitIsTheAttempt() {
         Metrics b = GroupedMetrics.byTask(run("bash", "m"), excluding).get("b");
 
+        assertThat(b.tasks()).isEqualTo(1);
         assertThat(b.accuracy().units()).isEqualTo(4);
         assertThat(b.accuracy().mean()).isEqualTo(0.25);
         // values 0, 0, 1, 0: sample deviation sqrt(0.75 / 3) = 0.5, over sqrt(4)

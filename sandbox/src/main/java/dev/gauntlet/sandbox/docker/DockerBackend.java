@@ -40,6 +40,7 @@ public final class DockerBackend implements SandboxBackend {
     private final EngineEndpoint engine;
     private final DockerImages images;
     private final String process;
+    private final Map<String, Boolean> rootImages = new java.util.concurrent.ConcurrentHashMap<>();
 
     DockerBackend(DockerClients.Connection connection, String process) {
         this.client = connection.client();
@@ -114,7 +115,19 @@ public final class DockerBackend implements SandboxBackend {
             remove(client, id);
             throw new SandboxException("starting sandbox " + name + " from " + spec.image() + " failed: " + e.getMessage(), e);
         }
-        return new DockerSandbox(client, engine, id, name, spec.network());
+        return new DockerSandbox(client, engine, id, name, spec.network(), rootByDefault(spec.image()));
+    }
+
+    /** Whether the image's processes run as root unless told otherwise; asked once per image. */
+    private boolean rootByDefault(String image) {
+        return rootImages.computeIfAbsent(image, i -> {
+            try {
+                String user = client.inspectImageCmd(i).exec().getConfig().getUser();
+                return user == null || user.isBlank() || user.matches("(root|0)(:(root|0))?");
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
     }
 
     @Override

@@ -28,15 +28,23 @@ final class DockerSandbox implements Sandbox {
     private final String id;
     private final String name;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean rootByDefault;
     private volatile boolean networked;
 
-    DockerSandbox(DockerClient client, EngineEndpoint engine, String id, String name, boolean networked) {
+    /**
+     * @param rootByDefault whether the image's default user is root, so a request without a user shares the root
+     *                      session ({@value #ROOT}) instead of opening a second shell as the same user
+     */
+    DockerSandbox(DockerClient client, EngineEndpoint engine, String id, String name, boolean networked, boolean rootByDefault) {
         this.client = client;
         this.engine = engine;
         this.id = id;
         this.name = name;
         this.networked = networked;
+        this.rootByDefault = rootByDefault;
     }
+
+    private static final String ROOT = "0";
 
     @Override
     public String id() {
@@ -54,20 +62,32 @@ final class DockerSandbox implements Sandbox {
         }
         ShellSession session;
         synchronized (sessions) {
-            session = sessions.computeIfAbsent(request.user() == null ? "" : request.user(),
+            session = sessions.computeIfAbsent(sessionUser(request.user()),
                 user -> new ShellSession(client, engine, id, user.isEmpty() ? null : user));
         }
         return session.run(request); // the shell starts inside, under the session's own lock
     }
 
+    private String sessionUser(String user) {
+        if (user == null) {
+            return rootByDefault ? ROOT : "";
+        }
+        return user.equals("root") ? ROOT : user;
+    }
+
+    /**
+     * Closes every session, then kills every process but the first from a fresh root shell ({@code kill -1} spares
+     * the shell that sends it), which stays open for whatever runs next as root.
+     */
     @Override
     public void stopProcesses() {
         synchronized (sessions) {
             sessions.values().forEach(ShellSession::close);
             sessions.clear();
         }
-        if (!OneShotExec.run(client, engine, id, "0", new String[] {"sh", "-c", "kill -9 -1 2>/dev/null; true"}, Duration.ofSeconds(30))) {
-            throw new SandboxException("could not stop the processes in sandbox " + name);
+        ExecResult killed = exec(ExecRequest.of("kill -9 -1 2>/dev/null; true", Duration.ofSeconds(30)).withUser(ROOT));
+        if (!(killed instanceof ExecResult.Completed done) || done.exitCode() != 0) {
+            throw new SandboxException("could not stop the processes in sandbox " + name + ": " + killed.output());
         }
     }
 

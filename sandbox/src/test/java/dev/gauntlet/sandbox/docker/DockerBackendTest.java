@@ -120,27 +120,33 @@ class DockerBackendTest extends SandboxBackendContract {
         }
     }
 
-    /** Snapshot collection is engine-wide: this test expects no other snapshots (true in CI, where it runs first). */
+    /**
+     * Snapshot collection is engine-wide: snapshots that existed before (other runs' task snapshots) are named as
+     * kept, so only this test's own are collected.
+     */
     @Test
     void snapshotsPastTheSizeBudgetAreRemovedOldestFirstAndKeptOnesStay() throws Exception {
         String older = "budget-old-" + UUID.randomUUID();
         String newer = "budget-new-" + UUID.randomUUID();
+        java.util.Set<String> others = new java.util.HashSet<>(List.of(new String(new ProcessBuilder("docker", "images", "gauntlet-snap",
+            "--format", "{{.Repository}}:{{.Tag}}").start().getInputStream().readAllBytes()).strip().split("\n")));
         try (Sandbox sandbox = sandbox(false)) {
             sandbox.snapshot(older);
             Thread.sleep(1100); // image creation times have one-second resolution
             sandbox.snapshot(newer);
         }
         try {
-            assertThat(backend.removeSnapshots(Duration.ofDays(7), Long.MAX_VALUE, java.util.Set.of())).isZero();
+            assertThat(backend.removeSnapshots(Duration.ofDays(7), Long.MAX_VALUE, others)).isZero();
             long oneImage = Long.parseLong(String.join("", new String(new ProcessBuilder("docker", "image", "inspect", "-f", "{{.Size}}",
                 "gauntlet-snap:" + newer).start().getInputStream().readAllBytes()).strip()));
 
-            int removed = backend.removeSnapshots(Duration.ofDays(7), oneImage, java.util.Set.of());
+            int removed = backend.removeSnapshots(Duration.ofDays(7), oneImage, others);
 
             assertThat(removed).isEqualTo(1);
             assertThat(backend.imageId("gauntlet-snap:" + newer)).as("the newest fits the budget").isPresent();
             assertThat(backend.imageId("gauntlet-snap:" + older)).isEmpty();
-            backend.removeSnapshots(Duration.ZERO, 0, java.util.Set.of("gauntlet-snap:" + newer));
+            others.add("gauntlet-snap:" + newer);
+            backend.removeSnapshots(Duration.ZERO, 0, others);
             assertThat(backend.imageId("gauntlet-snap:" + newer)).as("kept by name").isPresent();
         } finally {
             backend.removeSnapshot(older);

@@ -17,10 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Typed reads of one TOML section that record a problem (file, field, reason) instead of throwing, and
- * remember which fields were read so the rest can be kept as metadata.
+ * Typed reads of one section of a configuration file (a TOML table, or a whole YAML document) that record a problem
+ * (file, field, reason) instead of throwing, and remember which fields were read so the rest can be kept as metadata.
  */
-final class TomlFields {
+final class ConfigFields {
 
     private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)i?b?\\s*");
 
@@ -30,13 +30,14 @@ final class TomlFields {
     private final List<TaskProblem> problems;
     private final Set<String> read = new HashSet<>();
 
-    TomlFields(Path file, String section, JsonNode node, List<TaskProblem> problems) {
+    /** {@code section} names the TOML table in problems; {@code null} for the top level of a file. */
+    ConfigFields(Path file, String section, JsonNode node, List<TaskProblem> problems) {
         this.file = file;
         this.section = section;
         this.node = node == null || node.isMissingNode() || node.isNull() ? new ObjectNode(null) : node;
         this.problems = problems;
         if (!this.node.isObject()) {
-            problems.add(TaskProblem.error(file, "[" + section + "]", "must be a table, got " + node.getNodeType()));
+            problems.add(TaskProblem.error(file, section == null ? null : "[" + section + "]", "must be a table, got " + node.getNodeType()));
         }
     }
 
@@ -119,6 +120,12 @@ final class TomlFields {
         return out;
     }
 
+    /** The field as it is, marked read, or {@code null}. */
+    JsonNode raw(String name) {
+        read.add(name);
+        return node.get(name);
+    }
+
     /** Every field not read so far, as JSON text, keyed {@code prefix + name}. */
     void keepUnread(String prefix, Map<String, String> metadata) {
         node.properties().forEach(e -> {
@@ -130,7 +137,7 @@ final class TomlFields {
     }
 
     void problem(String name, String reason) {
-        problems.add(TaskProblem.error(file, "[" + section + "] " + name, reason));
+        problems.add(TaskProblem.error(file, section == null ? name : "[" + section + "] " + name, reason));
     }
 
     private <T> T read(String name, String expected, java.util.function.Predicate<JsonNode> valid, Function<JsonNode, T> convert) {
