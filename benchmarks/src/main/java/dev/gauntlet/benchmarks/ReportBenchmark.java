@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * The peak heap in use is read from the child's GC log. Progress goes to stderr; the last line on stdout is one
  * JSON object. The synthetic runs are deleted at the end.
  *
- * <p>Arguments: the path of {@code gauntlet.jar}.
+ * <p>Arguments: the path of {@code gauntlet.jar}; optionally a directory to keep the report files in (to open the
+ * page of a run this large in a browser).
  */
 public final class ReportBenchmark {
 
@@ -94,6 +95,12 @@ public final class ReportBenchmark {
             }
             long peakHeapMb = peakHeapMb(gcLog);
             long omitted = omittedSteps(printed);
+            if (args.length > 1) {
+                Files.createDirectories(Path.of(args[1]));
+                for (String file : List.of("report.html", "summary.md", "junit.xml")) {
+                    Files.copy(out.resolve(file), Path.of(args[1]).resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             System.out.printf(Locale.ROOT, "{\"benchmark\":\"report\",\"runs\":%d,\"trials\":%d,\"steps\":%d,\"parquet_mb\":%.1f,"
                     + "\"generate_s\":%.1f,\"read_s\":%.2f,\"report_s\":%.2f,\"report_to_read_ratio\":%.2f,\"max_heap\":\"%s\","
                     + "\"peak_heap_used_mb\":%d,\"html_mb\":%.1f,\"steps_embedded\":%d,\"steps_omitted\":%d,\"within_30s\":%b}%n",

@@ -35,7 +35,8 @@ final class ReportCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--max-trajectory-mb", defaultValue = "" + (HtmlReport.DEFAULT_TRAJECTORY_BUDGET >> 20),
-        description = "Step text embedded in report.html, in millions of chars; past it, trajectories of passed trials go first. Default: ${DEFAULT-VALUE}.")
+        description = "Step text embedded in report.html, in millions of chars, shared equally by the contenders; past it, steps are left out, "
+            + "those of passed trials first. Default: ${DEFAULT-VALUE}.")
     long maxTrajectoryMb;
 
     @Override

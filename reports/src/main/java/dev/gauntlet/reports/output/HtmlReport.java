@@ -89,7 +89,7 @@ public final class HtmlReport {
         h.append(".</p><p class=\"note\">").append(Html.escape(Methods.describe(board))).append("</p>");
         if (trajectories.omittedTotal() > 0) {
             h.append("<p class=\"note\">").append(trajectories.omittedTotal()).append(" step(s) are not embedded, to keep this page's size "
-                + "bounded (steps of trials that did not pass are kept first); every step is in the runs' <code>steps/</code> Parquet files.</p>");
+                + "bounded (an equal share per contender, steps of trials that did not pass first); every step is in the runs' <code>steps/</code> Parquet files.</p>");
         }
         h.append("<nav><a href=\"#leaderboard\">Leaderboard</a> <a href=\"#matrix\">Tasks</a> <a href=\"#usage\">Cost and tokens</a> "
             + "<a href=\"#latency\">Latency</a> <a href=\"#errors\">Errors</a></nav></header>\n");

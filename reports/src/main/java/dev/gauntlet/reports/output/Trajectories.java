@@ -16,9 +16,10 @@ import java.util.List;
  * ({@code [trial, step, model_ms, exec_ms, command, exit_code, output, error]}), without holding them, and
  * measures step latencies on the way.
  *
- * <p>The report's size is bounded: outputs are cut to {@link #OUTPUT_CHARS} (head and tail kept), and once
- * {@code budgetChars} of step text are embedded no further step is. Steps of trials that did not pass come
- * first: those of passed trials are embedded only while less than half the budget is used.
+ * <p>The report's size is bounded: outputs are cut to {@link #OUTPUT_CHARS} (head and tail kept), and each
+ * contender gets an equal share of {@code budgetChars} of step text, so the runs streamed last are not left without
+ * trajectories. Within a share, steps of trials that did not pass come first: those of passed trials are embedded
+ * only while less than half of it is used.
  */
 final class Trajectories {
 
@@ -30,13 +31,14 @@ final class Trajectories {
     private final int[] embedded;
     private final int[] omitted;
     private final List<StepLatencies> latencies = new ArrayList<>();
-    private long usedChars;
+    private final long[] usedChars;
 
     Trajectories(TrialIndex index, int contenders, long budgetChars) {
         this.index = index;
         this.budgetChars = budgetChars;
         this.embedded = new int[index.size()];
         this.omitted = new int[index.size()];
+        this.usedChars = new long[contenders];
         for (int i = 0; i < contenders; i++) {
             latencies.add(new StepLatencies());
         }
@@ -89,15 +91,17 @@ final class Trajectories {
         if (trial < 0) {
             return;
         }
-        latencies.get(index.contender(trial)).add(step);
+        int contender = index.contender(trial);
+        latencies.get(contender).add(step);
         String output = step.output() == null ? null : OutputCap.cap(step.output(), OUTPUT_CHARS);
         long chars = 40 + length(step.command()) + length(output) + length(step.error());
-        long allowed = index.trial(trial).status() == TrialStatus.PASSED ? budgetChars / 2 : budgetChars;
-        if (usedChars + chars > allowed) {
+        long share = budgetChars / usedChars.length;
+        long allowed = index.trial(trial).status() == TrialStatus.PASSED ? share / 2 : share;
+        if (usedChars[contender] + chars > allowed) {
             omitted[trial]++;
             return;
         }
-        usedChars += chars;
+        usedChars[contender] += chars;
         embedded[trial]++;
         json.writeStartArray();
         json.writeNumber(trial);

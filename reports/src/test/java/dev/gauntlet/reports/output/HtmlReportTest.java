@@ -31,8 +31,8 @@ class HtmlReportTest {
     void pastTheBudgetStepsOfPassedTrialsAreLeftOutFirst() throws Exception {
         Leaderboard board = SampleBoard.board(tmp);
         TrialIndex index = new TrialIndex(board);
-        // room for about four steps of ~150 chars: passed trials may use only half of it
-        Trajectories trajectories = new Trajectories(index, board.standings().size(), 600);
+        // 600 chars per contender, room for a few steps of 65 and 110 chars; passed trials may use only half of it
+        Trajectories trajectories = new Trajectories(index, board.standings().size(), 1200);
         StringWriter out = new StringWriter();
         try (var json = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
             trajectories.write(board.runs(), json);
@@ -44,6 +44,7 @@ class HtmlReportTest {
         assertThat(embedded(index, trajectories, "run-weak", "hello-world-bash-1")).isZero();
         assertThat(embedded(index, trajectories, "run-weak", "parse-csv-bash-1")).isEqualTo(2);
         assertThat(embedded(index, trajectories, "run-weak", "sql-join-bash-1")).isEqualTo(2);
+        assertThat(embedded(index, trajectories, "run-strong", "fix-bug-bash-1")).as("the run streamed last has its own share").isEqualTo(2);
         assertThat(trajectories.latencies(1).model().count()).as("every step of gpt-weak (second), embedded or not").isEqualTo(14);
         assertThat(trajectories.latencies(0).model().count()).isEqualTo(16);
     }
