@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * Run directories made of records written with the real writers, as a run writes them, without Docker: each trial
- * has two steps (a command that lists files, then one that runs the tests with the trial's outcome as exit code).
+ * Run directories made of records written with the real writers, as a run writes them, without Docker: tasks of
+ * even number have {@code difficulty = easy}, the others {@code hard}; each trial has two steps (a command that lists files, then one that runs the tests with the trial's outcome as exit code).
  */
 public final class TestRuns {
 
@@ -105,6 +105,6 @@ public final class TestRuns {
             spec.agent(), spec.model(), attempt, status, error ? ErrorKind.AGENT_TIMEOUT : null,
             error ? "agent ran out of time after 600 s" : null, reward, reward == null ? Map.of() : Map.of("reward", reward), start,
             start.plusMillis(setup + agent + verifier), setup, agent, verifier, setup + agent + verifier, "gauntlet-env:abc", "c-" + task,
-            usage, 0);
+            usage, 0).withTaskInfo(Map.of("difficulty", task % 2 == 0 ? "easy" : "hard"), null);
     }
 }

@@ -9,6 +9,7 @@ import dev.gauntlet.records.TrialStatus;
 import dev.gauntlet.reports.PhaseLatencies.Latency;
 import dev.gauntlet.reports.RunRecords;
 import dev.gauntlet.reports.leaderboard.Distribution;
+import dev.gauntlet.reports.leaderboard.GroupScores;
 import dev.gauntlet.reports.leaderboard.Leaderboard;
 import dev.gauntlet.reports.leaderboard.Standing;
 import dev.gauntlet.reports.leaderboard.TaskMatrix;
@@ -70,6 +71,7 @@ public final class HtmlReport {
             out.write(section("pass-at-k", "pass@k", "<p>The chance that at least one of k attempts passes (unbiased estimator), "
                 + "over the tasks with at least k attempts.</p>" + Svg.passAtK(board.standings(), board.maxAttempts()) + legend(board)));
         }
+        out.write(groups(board));
         matrix(board, out);
         out.write(usage(board));
         out.write(latencies(board, trajectories));
@@ -115,6 +117,27 @@ public final class HtmlReport {
         }
         t.append("</tbody></table>");
         return section("leaderboard", "Leaderboard", t + Svg.scores(board.standings()));
+    }
+
+    /** Scores per task group (metadata such as difficulty); nothing when the tasks have no grouping field. */
+    private static String groups(Leaderboard board) {
+        List<GroupScores> groups = GroupScores.of(board);
+        if (groups.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder("<p>Score (mean reward per task) and tasks per group of the tasks' metadata.</p>");
+        for (GroupScores group : groups) {
+            t.append("<table><thead><tr><th>").append(Html.escape(group.field())).append("</th>");
+            board.standings().forEach(s -> t.append("<th>").append(Html.escape(s.contender().label())).append("</th>"));
+            t.append("</tr></thead><tbody>");
+            group.byValue().forEach((value, scores) -> {
+                t.append("<tr><td>").append(Html.escape(value)).append("</td>");
+                scores.forEach(e -> t.append("<td class=\"num\">").append(e.defined() ? Text.score(e.mean()) + " (" + e.units() + ")" : "-").append("</td>"));
+                t.append("</tr>");
+            });
+            t.append("</tbody></table>");
+        }
+        return section("groups", "By task group", t.toString());
     }
 
     private static void matrix(Leaderboard board, Writer out) throws IOException {

@@ -25,6 +25,9 @@ class HtmlReportTest {
         assertThat(page).contains("echo '\\u003Cdone\\u003E \\u0026 \\\"ok\\\"'").doesNotContain("<done>");
         assertThat(page.split("</script>", -1)).hasSize(4);
         assertThat(page).contains("id=\"pass-at-k\"").contains("<svg").contains("agent_timeout");
+        // per-task means averaged per group: gpt-4.1 easy (1, 1), hard (1, 0.5); gpt-weak easy (1, 0.5), hard (1 with its error left out, 0)
+        assertThat(page).contains("<tr><td>easy</td><td class=\"num\">1.000 (2)</td><td class=\"num\">0.750 (2)</td></tr>")
+            .contains("<tr><td>hard</td><td class=\"num\">0.750 (2)</td><td class=\"num\">0.500 (2)</td></tr>");
     }
 
     @Test
