@@ -29,7 +29,7 @@ public record TaskOverlap(String baselineFingerprint, String candidateFingerprin
                           int onlyCandidate, int changed) {
 
     public TaskOverlap {
-        shared = Set.copyOf(new TreeSet<>(shared));
+        shared = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(shared));
     }
 
     public static TaskOverlap of(List<TrialRecord> baseline, List<TrialRecord> candidate) {
