@@ -12,6 +12,8 @@
 #                                    per step on the Docker backend: agents running at once, heap, platform threads.
 #   sandbox                          the Docker sandbox layer on debian:bookworm-slim: cold start, warm-pool acquire,
 #                                    session exec round trip vs a docker-java exec, snapshot, 100 forks, 1,000 sessions.
+#   report [KEEP_DIR]                `gauntlet report` with 1 GiB of heap over 5 synthetic runs: 100,000 trial records and
+#                                    1,000,000 step records, against reading the same records; KEEP_DIR keeps the report.
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 name=${1:-}; shift || true
@@ -37,5 +39,12 @@ case "$name" in
     GAUNTLET_JAR="$here/target/gauntlet-benchmarks.jar" ensure_built
     exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
       -cp "$here/target/gauntlet-benchmarks.jar" dev.gauntlet.benchmarks.SandboxBenchmark "$@" ;;
-  *) echo "usage: benchmarks/run.sh suite [ATTEMPTS] [CONCURRENCY] | scheduler | e2e [--trials N] [--steps K] [--parallel P] | concurrency [--trials N] [--steps S] [--model-latency-ms L] | sandbox" >&2; exit 2 ;;
+  report)
+    source "$here/../scripts/prepare.sh"
+    ensure_jdk
+    ensure_maven
+    GAUNTLET_JAR="$here/target/gauntlet-benchmarks.jar" ensure_built
+    exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g -cp "$here/target/gauntlet-benchmarks.jar" \
+      dev.gauntlet.benchmarks.ReportBenchmark "$here/../harness/target/gauntlet.jar" "$@" ;;
+  *) echo "usage: benchmarks/run.sh suite [ATTEMPTS] [CONCURRENCY] | scheduler | e2e [--trials N] [--steps K] [--parallel P] | concurrency [--trials N] [--steps S] [--model-latency-ms L] | sandbox | report [KEEP_DIR]" >&2; exit 2 ;;
 esac

@@ -2,7 +2,7 @@
 # Shared preparation for bin/gauntlet and scripts/test. Sourced, not run.
 # Every step says what it does and skips itself when it is already done, so a second run is quick.
 # Steps: pick the newest JDK, make sure a Docker engine answers, make sure the base image exists,
-# build the project when its sources are newer than the jar.
+# build the project when its sources are newer than the jar; for the tests, install headless Chromium.
 
 GAUNTLET_HOME=${GAUNTLET_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 BASE_IMAGE=${GAUNTLET_BASE_IMAGE:-debian:bookworm-slim}
@@ -77,6 +77,11 @@ ensure_base_image() {
     --change 'CMD ["bash"]' - "$BASE_IMAGE" >/dev/null || fail "docker import of $BASE_IMAGE failed"
   rm -rf "$GAUNTLET_ROOTFS"
   trap - EXIT
+}
+
+# Headless Chromium, for the test that opens report.html in a browser (Debian's package; no download of its own).
+ensure_chromium() {
+  command -v chromium >/dev/null || apt_install chromium
 }
 
 # Builds the project when any source or pom is newer than the jar.

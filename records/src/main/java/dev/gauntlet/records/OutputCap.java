@@ -1,7 +1,7 @@
 package dev.gauntlet.records;
 
 /** Shortens long text to its head and tail around a marker saying how much was left out. */
-final class OutputCap {
+public final class OutputCap {
 
   private OutputCap() {}
 
@@ -10,7 +10,7 @@ final class OutputCap {
    * {@code "\n[... N chars omitted ...]\n"} and its tail, together at most {@code max} chars. Surrogate pairs are
    * never split, and capping a capped text changes nothing.
    */
-  static String cap(String text, int max) {
+  public static String cap(String text, int max) {
     if (text.length() <= max) {
       return text;
     }

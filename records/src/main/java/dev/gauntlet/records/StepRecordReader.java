@@ -5,6 +5,7 @@ import dev.gauntlet.records.internal.RecordFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Reads step records back from the Parquet part files {@link StepRecordWriter} wrote. */
 public final class StepRecordReader {
@@ -20,6 +21,17 @@ public final class StepRecordReader {
    */
   public static List<StepRecord> readAll(Path dir) throws IOException {
     return PartReader.readAll(dir, RecordFormat.STEPS);
+  }
+
+  /**
+   * Hands every record of every part file in {@code dir} to {@code action}, in the order of {@link #readAll(Path)},
+   * without holding them all: for runs with more steps than fit in memory.
+   *
+   * @throws java.nio.file.NoSuchFileException if {@code dir} does not exist
+   * @throws IOException if a part cannot be read, as for {@link #read(Path)}
+   */
+  public static void forEach(Path dir, Consumer<? super StepRecord> action) throws IOException {
+    PartReader.forEachInDir(dir, RecordFormat.STEPS, action);
   }
 
   /**

@@ -28,6 +28,9 @@ class StepRecordRoundTripTest {
     assertThat(part1.getFileName().toString()).matches("part-00001-[0-9a-f]{8}\\.parquet");
     assertThat(StepRecordReader.read(part1)).containsExactlyElementsOf(second);
     assertThat(StepRecordReader.readAll(dir.resolve("steps"))).containsExactlyElementsOf(TestSteps.all());
+    List<StepRecord> streamed = new java.util.ArrayList<>();
+    StepRecordReader.forEach(dir.resolve("steps"), streamed::add);
+    assertThat(streamed).containsExactlyElementsOf(TestSteps.all());
   }
 
   @Test

@@ -12,7 +12,7 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (0 done, 1 could not run, 2 bad usage, 3 too many errors, 130 interrupted). */
+    /** Runs the command line and returns its exit code (0 done, 1 could not run, 2 bad usage, 3 too many errors, 4 a regression found by compare, 130 interrupted). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new GauntletCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

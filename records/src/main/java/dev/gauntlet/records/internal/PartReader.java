@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
@@ -40,21 +41,38 @@ public final class PartReader {
    *     has a newer schema version; the message names the file
    */
   public static <T> List<T> read(Path file, RecordFormat<T> format) throws IOException {
+    List<T> records = new ArrayList<>();
+    forEach(file, format, records::add);
+    return records;
+  }
+
+  /**
+   * Hands every row of every part file in {@code dir} to {@code action}, in the order of
+   * {@link #readAll(Path, RecordFormat)}, holding no more than one row at a time.
+   *
+   * @throws java.nio.file.NoSuchFileException if {@code dir} does not exist
+   * @throws IOException as for {@link #read(Path, RecordFormat)}
+   */
+  public static <T> void forEachInDir(Path dir, RecordFormat<T> format, Consumer<? super T> action) throws IOException {
+    for (Path part : PartFiles.list(dir)) {
+      forEach(part, format, action);
+    }
+  }
+
+  private static <T> void forEach(Path file, RecordFormat<T> format, Consumer<? super T> action) throws IOException {
     try (ParquetFileReader reader = new ParquetFileReader(
         new LocalInputFile(file), HadoopFreeReadOptions.create(new LocalCodecFactory()))) {
       int version = checkVersion(file, format,
           reader.getFileMetaData().getKeyValueMetaData().get(format.versionKey()));
       MessageType schema = reader.getFileMetaData().getSchema();
       ColumnIOFactory columnIo = new ColumnIOFactory();
-      List<T> records = new ArrayList<>();
       for (PageReadStore rowGroup; (rowGroup = reader.readNextRowGroup()) != null; ) {
         RecordReader<Group> rows =
             columnIo.getColumnIO(schema).getRecordReader(rowGroup, new GroupRecordConverter(schema));
         for (long i = 0; i < rowGroup.getRowCount(); i++) {
-          records.add(decode(file, format, rows.read(), version));
+          action.accept(decode(file, format, rows.read(), version));
         }
       }
-      return records;
     }
   }
 
