@@ -43,6 +43,11 @@ public final class OnceByKey<V> {
         return await(mine);
     }
 
+    /** Forgets {@code key}'s value, so the next caller makes it again (e.g. after it was deleted from outside). */
+    public void forget(String key) {
+        made.remove(key);
+    }
+
     /** The future's value, or the exception it failed with rather than a {@link CompletionException}. */
     public static <T> T await(CompletableFuture<T> future) {
         try {

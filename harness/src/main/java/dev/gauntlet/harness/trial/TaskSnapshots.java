@@ -45,6 +45,11 @@ final class TaskSnapshots {
         return made.get(name, () -> backend.imageId(reference).isPresent() ? reference : make(task, image, name, runId));
     }
 
+    /** Forgets a snapshot that was removed from outside, so the next trial makes it again. */
+    void forget(String reference) {
+        made.forget(reference.substring(reference.indexOf(':') + 1));
+    }
+
     private String make(Task task, String image, String name, String runId) {
         SandboxSpec spec = new SandboxSpec(image, runId, "snapshot", false, SandboxSpec.DEFAULT_CPUS, SandboxSpec.DEFAULT_MEMORY_MB,
             SandboxSpec.DEFAULT_PIDS_LIMIT, Map.of(), task.environment().workdir(), Duration.ofMinutes(30));

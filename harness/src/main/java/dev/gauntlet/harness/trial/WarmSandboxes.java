@@ -97,8 +97,24 @@ public final class WarmSandboxes implements AutoCloseable {
 
     /** A fresh sandbox for a trial that runs again after an error: made now from its task's snapshot, not pooled. */
     Acquired acquireAgain(TrialSpec trial) {
-        Prepared ready = await(prepare(trial), trial);
+        CompletableFuture<Prepared> future = prepare(trial);
+        Prepared ready = await(future, trial);
+        if (backend.imageId(ready.snapshot()).isEmpty()) {
+            ready = await(remake(trial, future, ready), trial);
+        }
         return new Acquired(ready.image(), backend.create(spec(trial, ready.snapshot(), trial.trialId())));
+    }
+
+    /**
+     * The task's snapshot was removed while the run was on (e.g. by {@code gauntlet cleanup --snapshots}): it is made
+     * again, with a new pool, once however many trials notice at the same time.
+     */
+    private synchronized CompletableFuture<Prepared> remake(TrialSpec trial, CompletableFuture<Prepared> stale, Prepared gone) {
+        if (prepared.remove(trial.task().id(), stale)) {
+            snapshots.forget(gone.snapshot());
+            gone.pool().close();
+        }
+        return prepare(trial);
     }
 
     private void lookAhead() {
