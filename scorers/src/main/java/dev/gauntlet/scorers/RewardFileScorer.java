@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -41,6 +44,26 @@ public final class RewardFileScorer implements Scorer {
         return sandbox.readFile(TEXT, MAX_BYTES)
             .map(bytes -> fromText(new String(bytes, StandardCharsets.UTF_8)))
             .orElseGet(() -> new Score.Unscored("the verifier wrote no reward: neither " + JSON + " nor " + TEXT + " exists"));
+    }
+
+    /**
+     * The reward from a copy of the sandbox's {@code /logs/verifier} on this machine (the harness copies it out
+     * anyway), or empty when the copy holds neither file, so the caller asks the sandbox instead.
+     */
+    public static Optional<Score> fromCopy(Path verifierLogs) {
+        try {
+            Path json = verifierLogs.resolve("reward.json");
+            if (Files.isRegularFile(json) && Files.size(json) <= MAX_BYTES) {
+                return Optional.of(fromJson(Files.readString(json, StandardCharsets.UTF_8)));
+            }
+            Path text = verifierLogs.resolve("reward.txt");
+            if (!Files.exists(json) && Files.isRegularFile(text) && Files.size(text) <= MAX_BYTES) {
+                return Optional.of(fromText(Files.readString(text, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // not decodable as text here: the sandbox read decides
+        }
+        return Optional.empty();
     }
 
     static Score fromText(String text) {

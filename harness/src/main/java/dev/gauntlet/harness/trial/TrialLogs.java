@@ -26,9 +26,28 @@ public final class TrialLogs {
         return root.resolve(trialId);
     }
 
-    /** Copies the sandbox's {@code /logs} (the agent's and the verifier's) next to the trial's logs, in one call. */
+    /**
+     * Copies the sandbox's {@code /logs} (the agent's and the verifier's) next to the trial's logs, in one call,
+     * replacing what an earlier run of the trial (a retry, a resumed run) left there.
+     */
     void collectAll(String trialId, Sandbox sandbox) {
+        for (String earlier : new String[] {"agent", "verifier"}) {
+            deleteTree(dir(trialId).resolve(earlier));
+        }
         sandbox.copyOut("/logs", dir(trialId), MAX_COPY_BYTES);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
     }
 
     void write(String trialId, String name, String text) {

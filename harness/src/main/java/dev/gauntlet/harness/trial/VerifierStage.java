@@ -81,7 +81,10 @@ final class VerifierStage {
         }
         int exitCode = ((ExecResult.Completed) result).exitCode();
         Scorer scorer = script.reward() == Verification.RewardSource.EXIT_CODE ? EXIT_CODE : REWARD_FILE;
-        return switch (scorer.score(new Submission(task, sandbox, exitCode, null))) {
+        Score score = scorer == REWARD_FILE
+            ? RewardFileScorer.fromCopy(logs.dir(trial.trialId()).resolve("verifier")).orElseGet(() -> scorer.score(new Submission(task, sandbox, exitCode, null)))
+            : scorer.score(new Submission(task, sandbox, exitCode, null));
+        return switch (score) {
             case Score.Value value -> new Scored(value, scorer.name());
             case Score.Unscored unscored -> throw new TrialFailure(ErrorKind.VERIFIER, unscored.reason()
                 + "; " + name + " exited with " + exitCode + tail(result.output()));
