@@ -78,15 +78,35 @@ public abstract class SandboxBackendContract {
     }
 
     @Test
+    void copiesBinaryFilesInByteForByte(@TempDir Path dir) throws Exception {
+        byte[] blob = {0, 1, 2, (byte) 0xff, '\n', (byte) 0xc3};
+        Files.write(dir.resolve("blob.bin"), blob);
+        Files.writeString(dir.resolve("it's text.txt"), "quote ' and $HOME stay\n");
+        try (Sandbox sandbox = sandbox(false)) {
+            sandbox.copyIn(dir, "/opt/bin-tests");
+
+            assertThat(sandbox.readFile("/opt/bin-tests/blob.bin", 1000)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(blob));
+            assertThat(sandbox.readFile("/opt/bin-tests/it's text.txt", 1000)).hasValueSatisfying(
+                bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("quote ' and $HOME stay\n"));
+        }
+    }
+
+    @Test
     void copiesDirectoriesInAndReadsFilesBack(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("run.sh"), "echo ran\n");
         dir.resolve("run.sh").toFile().setExecutable(true);
         Files.writeString(dir.resolve("sub/data.txt"), "h\u00e9llo");
+        Files.writeString(dir.resolve("sub/quotes.txt"), "it's '$HOME' \\n `x`");
         try (Sandbox sandbox = sandbox(false)) {
             sandbox.copyIn(dir, "/opt/deep/tests");
+            assertThat(completed(sandbox.exec(ExecRequest.of("cat /opt/deep/tests/sub/quotes.txt; stat -c %a /opt/deep/tests/run.sh "
+                + "/opt/deep/tests/sub/data.txt /opt/deep/tests/sub", Duration.ofSeconds(10)))).output())
+                .isEqualTo("it's '$HOME' \\n `x`755\n644\n755\n");
 
             assertThat(completed(sandbox.exec(ExecRequest.of("/opt/deep/tests/run.sh", Duration.ofSeconds(10)))).output()).isEqualTo("ran\n");
+            assertThat(completed(sandbox.exec(ExecRequest.of("false; echo $-; umask", Duration.ofSeconds(10)).withUser("0"))).output())
+                .as("the root shell's options and umask are as before the copy").doesNotContain("e").endsWith("0022\n");
             assertThat(sandbox.readFile("/opt/deep/tests/sub/data.txt", 1000)).hasValueSatisfying(
                 bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("h\u00e9llo"));
             assertThat(sandbox.readFile("/no/such/file", 1000)).isEmpty();

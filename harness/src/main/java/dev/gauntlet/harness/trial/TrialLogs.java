@@ -6,6 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import dev.gauntlet.sandbox.ExecRequest;
+import dev.gauntlet.sandbox.ExecResult;
 
 /**
  * Each trial's logs under {@code RUN_DIR/logs/TRIAL_ID/}: {@code agent.log} and {@code verifier.log} (what
@@ -15,6 +20,8 @@ import java.nio.file.Path;
 public final class TrialLogs {
 
     static final long MAX_COPY_BYTES = 16L * 1024 * 1024;
+    private static final Set<String> REWARD_FILES = Set.of("/logs/verifier/reward.txt", "/logs/verifier/reward.json");
+    private static final String LIST_END = "--gauntlet-list-end--";
 
     private final Path root;
 
@@ -34,7 +41,34 @@ public final class TrialLogs {
         for (String earlier : new String[] {"agent", "verifier"}) {
             deleteTree(dir(trialId).resolve(earlier));
         }
-        sandbox.copyOut("/logs", dir(trialId), MAX_COPY_BYTES);
+        if (!copiedRewardsOnly(trialId, sandbox)) {
+            sandbox.copyOut("/logs", dir(trialId), MAX_COPY_BYTES);
+        }
+    }
+
+    /**
+     * Most verifiers leave nothing in {@code /logs} but a small reward file: then it is read through the root shell
+     * (two commands, no archive, which costs the engine a process of its own). False when there is more to copy.
+     */
+    private boolean copiedRewardsOnly(String trialId, Sandbox sandbox) {
+        ExecResult listed = sandbox.exec(ExecRequest.of("find /logs -type f; echo " + LIST_END + "; find /logs -type f -size +4k",
+            Duration.ofSeconds(30)).withUser("0"));
+        if (!(listed instanceof ExecResult.Completed done) || done.exitCode() != 0) {
+            return false;
+        }
+        List<String> lines = done.output().lines().toList();
+        int end = lines.indexOf(LIST_END);
+        if (end < 0 || end != lines.size() - 1 || !REWARD_FILES.containsAll(lines.subList(0, end))) {
+            return false;
+        }
+        for (String file : lines.subList(0, end)) {
+            ExecResult read = sandbox.exec(ExecRequest.of("cat " + file, Duration.ofSeconds(30)).withUser("0"));
+            if (!(read instanceof ExecResult.Completed ok) || ok.exitCode() != 0) {
+                return false;
+            }
+            write(trialId, file.substring("/logs/".length()), ok.output());
+        }
+        return true;
     }
 
     private static void deleteTree(Path dir) {
@@ -52,8 +86,9 @@ public final class TrialLogs {
 
     void write(String trialId, String name, String text) {
         try {
-            Path dir = Files.createDirectories(dir(trialId));
-            Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+            Path file = dir(trialId).resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the " + name + " of trial " + trialId, e);
         }

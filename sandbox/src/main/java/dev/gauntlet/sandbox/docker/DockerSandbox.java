@@ -103,8 +103,17 @@ final class DockerSandbox implements Sandbox {
         }
     }
 
+    /**
+     * Copies a small directory of text files through the root shell (one command, no engine call); anything else,
+     * or if that fails, as an archive upload.
+     */
     @Override
     public void copyIn(Path hostDir, String targetDir) {
+        Optional<String> script = dev.gauntlet.sandbox.internal.TextTreeScript.of(hostDir, targetDir);
+        if (script.isPresent() && exec(ExecRequest.of(script.get(), Duration.ofSeconds(60)).withUser(ROOT)) instanceof ExecResult.Completed done
+            && done.exitCode() == 0) {
+            return;
+        }
         try {
             client.copyArchiveToContainerCmd(id)
                 .withTarInputStream(new ByteArrayInputStream(Tars.of(hostDir, targetDir)))
