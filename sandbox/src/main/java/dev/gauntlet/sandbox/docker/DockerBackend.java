@@ -41,6 +41,13 @@ public final class DockerBackend implements SandboxBackend {
     private final DockerImages images;
     private final String process;
     private final Map<String, Boolean> rootImages = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Containers being created and started at once. The engine does each start's work (runc, mounts, cgroups, the
+     * network hook) in processes of its own; a thousand at once thrash a small machine and start far fewer a second
+     * than a few at a time do. Four per core.
+     */
+    private final java.util.concurrent.Semaphore starting = new java.util.concurrent.Semaphore(
+        Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
 
     DockerBackend(DockerClients.Connection connection, String process) {
         this.client = connection.client();
@@ -105,15 +112,25 @@ public final class DockerBackend implements SandboxBackend {
         }
         String id;
         try {
-            id = create.exec().getId();
-        } catch (RuntimeException e) {
-            throw new SandboxException("creating a sandbox from " + spec.image() + " failed: " + e.getMessage(), e);
+            starting.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while waiting to start a sandbox from " + spec.image(), e);
         }
         try {
-            client.startContainerCmd(id).exec();
-        } catch (RuntimeException e) {
-            remove(client, id);
-            throw new SandboxException("starting sandbox " + name + " from " + spec.image() + " failed: " + e.getMessage(), e);
+            try {
+                id = create.exec().getId();
+            } catch (RuntimeException e) {
+                throw new SandboxException("creating a sandbox from " + spec.image() + " failed: " + e.getMessage(), e);
+            }
+            try {
+                client.startContainerCmd(id).exec();
+            } catch (RuntimeException e) {
+                remove(client, id);
+                throw new SandboxException("starting sandbox " + name + " from " + spec.image() + " failed: " + e.getMessage(), e);
+            }
+        } finally {
+            starting.release();
         }
         return new DockerSandbox(client, engine, id, name, spec.network(), rootByDefault(spec.image()));
     }
