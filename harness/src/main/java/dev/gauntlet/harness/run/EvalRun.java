@@ -237,13 +237,12 @@ public final class EvalRun {
         return new Result(runId, dir, summary, ending);
     }
 
-    /** Each agent the run uses, by name; refuses unknown agents and model-driven ones without a model. */
+    /** Each agent the run uses, by name; refuses unknown agents (a model-driven one without a model never gets here). */
     private Map<String, Agent> agents() {
         Map<String, Agent> agents = new java.util.LinkedHashMap<>();
         for (String name : options.agents()) {
             agents.put(name, Agents.create(name, options.agentSettings()));
         }
-        options.contenders();
         return agents;
     }
 

@@ -62,6 +62,7 @@ public record RunOptions(List<Path> datasets, List<String> agents, List<String> 
         if (agents.isEmpty()) {
             throw new IllegalArgumentException("name at least one --agent");
         }
+        Contender.of(agents, models); // refuses a model-driven agent without a model, or a name given twice, before anything runs
         Objects.requireNonNull(trial, "trial");
         Objects.requireNonNull(agentSettings, "agentSettings");
         Objects.requireNonNull(limits, "limits");
