@@ -43,8 +43,9 @@ for s in $(seq "$steps"); do
   printf '{"tool_calls": [{"name": "bash", "arguments": {"command": "mkdir -p /w; echo step %s > /w/out.%s; ls /w >/dev/null"}}]}\n' "$s" "$s"
 done > "$work/script.jsonl"
 
+mapfile -t jvm < <(gauntlet_jvm_options run)
 gauntlet() {
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$GAUNTLET_JAR" run "$work/set" --agent bash \
+  "$JAVA_HOME/bin/java" "${jvm[@]}" -jar "$GAUNTLET_JAR" run "$work/set" --agent bash \
     --model "scripted:$work/script.jsonl" --max-steps $((steps + 1)) --concurrency "$parallel" "$@"
 }
 echo "warm-up: the task's snapshot" >&2

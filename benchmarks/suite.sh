@@ -48,7 +48,8 @@ naive_passed=$(grep -cx 1 "$work/naive.out" || true)
 
 echo "gauntlet: $trials trials, concurrency $concurrency" >&2
 start=$(date +%s%N)
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$GAUNTLET_JAR" run "$examples" --agent oracle \
+mapfile -t jvm < <(gauntlet_jvm_options run)
+"$JAVA_HOME/bin/java" "${jvm[@]}" -jar "$GAUNTLET_JAR" run "$examples" --agent oracle \
   --attempts "$attempts" --concurrency "$concurrency" --out "$work/run" >/dev/null
 gauntlet_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 gauntlet_passed=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['by_status']['passed'])" "$work/run/run.json")

@@ -94,6 +94,14 @@ ensure_built() {
   (cd "$GAUNTLET_HOME" && mvn -B -q -DskipTests package) || fail "the build failed"
 }
 
+# The JVM options for a gauntlet COMMAND. `run` and `resume` compile with C1 only: the harness mostly waits on the
+# engine and the models, and C2's compiler threads took about 4 of every 50 CPU-seconds from the engine on this
+# 2-core machine in a 100-trial run (benchmarks/RESULTS.md, e2e).
+gauntlet_jvm_options() {
+  printf '%s\n' --enable-native-access=ALL-UNNAMED
+  case "${1:-}" in run|resume) printf '%s\n' -XX:TieredStopAtLevel=1 ;; esac
+}
+
 prepare_machine() {
   ensure_jdk
   ensure_maven

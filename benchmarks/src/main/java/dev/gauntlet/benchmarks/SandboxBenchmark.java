@@ -13,6 +13,7 @@ import dev.gauntlet.sandbox.LiveSandboxes;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxException;
 import dev.gauntlet.sandbox.SandboxPool;
+import dev.gauntlet.sandbox.SandboxNetwork;
 import dev.gauntlet.sandbox.SandboxSpec;
 import dev.gauntlet.sandbox.docker.DockerBackend;
 import java.lang.management.ManagementFactory;
@@ -294,7 +295,7 @@ public final class SandboxBenchmark {
     }
 
     SandboxSpec spec(String image) {
-        return new SandboxSpec(image, runId, "bench", false, 1, 256, 256, Map.of(), null, Duration.ofMinutes(30));
+        return new SandboxSpec(image, runId, "bench", SandboxNetwork.NONE, 1, 256, 256, Map.of(), null, Duration.ofMinutes(30));
     }
 
     static DockerClient dockerJava() {

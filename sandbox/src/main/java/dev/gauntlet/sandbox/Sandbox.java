@@ -56,7 +56,10 @@ public interface Sandbox extends AutoCloseable {
      */
     String snapshot(String name);
 
-    /** Connects the sandbox to the network or cuts it off. */
+    /**
+     * Connects the sandbox to the network or cuts it off. A sandbox made with {@link SandboxNetwork#NONE} cannot be
+     * connected: that throws a {@link SandboxException}.
+     */
     void setNetwork(boolean enabled);
 
     /** Removes the sandbox. Idempotent; never throws for a sandbox that is already gone. */

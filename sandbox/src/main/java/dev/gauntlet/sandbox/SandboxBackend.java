@@ -39,6 +39,15 @@ public interface SandboxBackend extends AutoCloseable {
      */
     int removeSnapshots(java.time.Duration maxAge, long maxBytes, java.util.Set<String> keep);
 
+    /** Where the sandboxes run, as the user would name it (for Docker, the engine's address). */
+    String host();
+
+    /** Whether the backend answers now; may block on a dead connection, so callers bound the wait. */
+    boolean answers();
+
+    /** How many sandboxes it holds at most when the user does not say: from its memory and CPUs. */
+    int defaultCapacity();
+
     @Override
     void close();
 }

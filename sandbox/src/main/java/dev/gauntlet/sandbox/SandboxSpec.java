@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param image       the image reference
  * @param runId       the run it belongs to (a label)
  * @param trialId     the trial it belongs to (a label)
- * @param network     whether it may reach the network
+ * @param network     whether it reaches the network, now or later
  * @param cpus        CPU limit
  * @param memoryMb    memory limit in MiB (swap included)
  * @param pidsLimit   maximum number of processes
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param workdir     working directory, or null for the image's own
  * @param maxLifetime after this the sandbox stops on its own, even if its owner has crashed
  */
-public record SandboxSpec(String image, String runId, String trialId, boolean network, double cpus, long memoryMb,
+public record SandboxSpec(String image, String runId, String trialId, SandboxNetwork network, double cpus, long memoryMb,
                           int pidsLimit, Map<String, String> env, String workdir, Duration maxLifetime) {
 
     public static final double DEFAULT_CPUS = 1;
@@ -29,6 +29,7 @@ public record SandboxSpec(String image, String runId, String trialId, boolean ne
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(trialId, "trialId");
+        Objects.requireNonNull(network, "network");
         if (cpus <= 0 || memoryMb <= 0 || pidsLimit <= 0) {
             throw new IllegalArgumentException("cpus, memoryMb and pidsLimit must be positive");
         }

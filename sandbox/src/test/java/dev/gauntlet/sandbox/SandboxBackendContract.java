@@ -31,7 +31,7 @@ public abstract class SandboxBackendContract {
     }
 
     protected Sandbox sandbox(boolean network) {
-        return backend().create(new SandboxSpec(image(), runId, "t1", network, 1, 256, 64, Map.of("GREETING", "hi"), "/tmp",
+        return backend().create(new SandboxSpec(image(), runId, "t1", network ? SandboxNetwork.ON : SandboxNetwork.OFF, 1, 256, 64, Map.of("GREETING", "hi"), "/tmp",
             Duration.ofMinutes(5)));
     }
 
@@ -156,6 +156,18 @@ public abstract class SandboxBackendContract {
     }
 
     @Test
+    void aSandboxMadeWithoutNetworkStillHasLoopbackAndLocalhostButCannotBeConnected() {
+        try (Sandbox sandbox = backend().create(new SandboxSpec(image(), runId, "t1", SandboxNetwork.NONE, 1, 256, 64, Map.of(), null,
+                Duration.ofMinutes(5)))) {
+            assertThat(completed(sandbox.exec(ExecRequest.of("ls /sys/class/net; getent hosts localhost | head -1",
+                Duration.ofSeconds(10)))).output()).startsWith("lo\n").contains("localhost");
+
+            assertThatThrownBy(() -> sandbox.setNetwork(true)).isInstanceOf(SandboxException.class).hasMessageContaining("without network");
+            sandbox.setNetwork(false);
+        }
+    }
+
+    @Test
     void closingRemovesTheContainerAndIsIdempotent() {
         Sandbox sandbox = sandbox(false);
         sandbox.close();
@@ -247,7 +259,7 @@ public abstract class SandboxBackendContract {
         try (Sandbox sandbox = sandbox(false)) {
             completed(sandbox.exec(ExecRequest.of("echo saved > /tmp/state; cd /tmp", Duration.ofSeconds(10))));
             String reference = sandbox.snapshot(name);
-            try (Sandbox restored = backend().create(new SandboxSpec(reference, runId, "t2", false, 1, 256, 64, Map.of(), null,
+            try (Sandbox restored = backend().create(new SandboxSpec(reference, runId, "t2", SandboxNetwork.NONE, 1, 256, 64, Map.of(), null,
                     Duration.ofMinutes(5)))) {
                 assertThat(completed(restored.exec(ExecRequest.of("cat /tmp/state", Duration.ofSeconds(10)))).output()).isEqualTo("saved\n");
             }
@@ -260,7 +272,7 @@ public abstract class SandboxBackendContract {
     @Test
     void aPoolHandsOutWarmSandboxesEachToOneCallerAndDrainsOnClose() throws Exception {
         LiveSandboxes live = new LiveSandboxes(3);
-        SandboxSpec spec = new SandboxSpec(image(), runId, "pool", false, 1, 256, 64, Map.of(), null, Duration.ofMinutes(5));
+        SandboxSpec spec = new SandboxSpec(image(), runId, "pool", SandboxNetwork.NONE, 1, 256, 64, Map.of(), null, Duration.ofMinutes(5));
         java.util.Set<String> seen = new java.util.HashSet<>();
         try (SandboxPool pool = new SandboxPool(backend(), spec, live, 2)) {
             awaitReady(pool, 2);

@@ -42,6 +42,21 @@ final class InMemoryBackend implements SandboxBackend {
     }
 
     @Override
+    public String host() {
+        return "memory";
+    }
+
+    @Override
+    public boolean answers() {
+        return true;
+    }
+
+    @Override
+    public int defaultCapacity() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
     public int removeSnapshots(Duration maxAge, long maxBytes, Set<String> keep) {
         return 0;
     }

@@ -14,6 +14,7 @@ import dev.gauntlet.sandbox.ExecResult;
 import dev.gauntlet.sandbox.LiveSandboxes;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxPool;
+import dev.gauntlet.sandbox.SandboxNetwork;
 import dev.gauntlet.sandbox.SandboxSpec;
 import dev.gauntlet.scheduler.Scheduler;
 import dev.gauntlet.scheduler.TrialRunner;
@@ -70,7 +71,7 @@ public class SchedulerBenchmark {
         vertx = Vertx.vertx();
         backend = new InMemoryBackend();
         live = new LiveSandboxes(CONCURRENCY * 2);
-        pool = new SandboxPool(backend, new SandboxSpec("memory:image", "bench", "pool", false, 1, 256, 64, Map.of(), null,
+        pool = new SandboxPool(backend, new SandboxSpec("memory:image", "bench", "pool", SandboxNetwork.NONE, 1, 256, 64, Map.of(), null,
             Duration.ofMinutes(5)), live, CONCURRENCY);
         trials = new ArrayList<>(TRIALS);
         for (int i = 0; i < TRIALS; i++) {

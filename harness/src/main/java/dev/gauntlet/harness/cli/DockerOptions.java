@@ -1,19 +1,86 @@
 package dev.gauntlet.harness.cli;
 
+import dev.gauntlet.harness.trial.Fleet;
 import dev.gauntlet.sandbox.docker.DockerBackend;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The engine option every command that touches Docker takes (a picocli mixin). */
 final class DockerOptions {
 
-    @Option(names = "--docker-host", description = "Docker engine, e.g. unix:///var/run/docker.sock. Default: $DOCKER_HOST or the local socket.")
-    String dockerHost;
+    @Option(names = "--docker-host", paramLabel = "URL[,capacity=N]",
+        description = "Docker engine, e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2375; `run` and `resume` take it "
+            + "more than once and spread trials over the engines, each holding at most N sandboxes (default: "
+            + "--max-sandboxes, else from the engine's memory and CPUs). Default: $DOCKER_HOST or the local socket.")
+    List<String> dockerHosts = new ArrayList<>();
 
+    /** One engine and the capacity given with it, if any. */
+    record Address(String host, Integer capacity) {
+
+        static Address parse(String text) {
+            String[] parts = text.split(",");
+            Integer capacity = null;
+            for (int i = 1; i < parts.length; i++) {
+                String part = parts[i].trim();
+                if (!part.startsWith("capacity=")) {
+                    throw new IllegalArgumentException("--docker-host " + text + ": '" + part + "' is not understood; the only "
+                        + "setting after the address is capacity=N (sandboxes at once)");
+                }
+                try {
+                    capacity = Integer.parseInt(part.substring("capacity=".length()));
+                } catch (NumberFormatException e) {
+                    capacity = 0;
+                }
+                if (capacity < 1) {
+                    throw new IllegalArgumentException("--docker-host " + text + ": capacity must be a whole number of at least 1");
+                }
+            }
+            return new Address(parts[0].isBlank() ? null : parts[0].trim(), capacity);
+        }
+    }
+
+    /** The single engine of a command that uses one. */
     DockerBackend connect() {
-        return DockerBackend.connect(dockerHost);
+        return DockerBackend.connect(single());
     }
 
     DockerBackend connectDetached() {
-        return DockerBackend.connectDetached(dockerHost);
+        return DockerBackend.connectDetached(single());
+    }
+
+    private String single() {
+        if (dockerHosts.size() > 1) {
+            throw new IllegalArgumentException("this command works on one engine; give --docker-host once");
+        }
+        return dockerHosts.isEmpty() ? null : Address.parse(dockerHosts.getFirst()).host();
+    }
+
+    /**
+     * Every engine given (or the default one), connected, with its capacity: its own, else {@code maxSandboxes} when
+     * positive, else the engine's default. Engines connected before one that fails are closed.
+     */
+    List<Fleet.Engine> connectAll(int maxSandboxes) {
+        List<Address> addresses = dockerHosts.isEmpty() ? List.of(new Address(null, null)) : dockerHosts.stream().map(Address::parse).toList();
+        List<Fleet.Engine> engines = new ArrayList<>();
+        try {
+            for (Address address : addresses) {
+                DockerBackend backend = DockerBackend.connect(address.host());
+                engines.add(new Fleet.Engine(backend, address.capacity() != null ? address.capacity()
+                    : maxSandboxes > 0 ? maxSandboxes : backend.defaultCapacity()));
+            }
+        } catch (RuntimeException e) {
+            closeAll(engines);
+            throw e;
+        }
+        if (engines.stream().map(e -> e.backend().host()).distinct().count() < engines.size()) {
+            closeAll(engines);
+            throw new IllegalArgumentException("--docker-host names the same engine twice: " + dockerHosts);
+        }
+        return engines;
+    }
+
+    static void closeAll(List<Fleet.Engine> engines) {
+        engines.forEach(e -> e.backend().close());
     }
 }

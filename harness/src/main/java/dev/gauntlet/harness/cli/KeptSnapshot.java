@@ -2,6 +2,7 @@ package dev.gauntlet.harness.cli;
 
 import dev.gauntlet.harness.trial.KeepSnapshots;
 import dev.gauntlet.sandbox.SandboxBackend;
+import dev.gauntlet.sandbox.SandboxNetwork;
 import dev.gauntlet.sandbox.SandboxSpec;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class KeptSnapshot {
     }
 
     static SandboxSpec spec(String reference, String runId, String trialId, boolean network, Duration lifetime) {
-        return new SandboxSpec(reference, runId, trialId, network, SandboxSpec.DEFAULT_CPUS, SandboxSpec.DEFAULT_MEMORY_MB,
+        return new SandboxSpec(reference, runId, trialId, network ? SandboxNetwork.ON : SandboxNetwork.NONE, SandboxSpec.DEFAULT_CPUS, SandboxSpec.DEFAULT_MEMORY_MB,
             SandboxSpec.DEFAULT_PIDS_LIMIT, Map.of(), null, lifetime);
     }
 }

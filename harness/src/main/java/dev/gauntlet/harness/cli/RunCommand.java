@@ -12,7 +12,7 @@ import dev.gauntlet.harness.trial.KeepSnapshots;
 import dev.gauntlet.harness.trial.NetworkPolicy;
 import dev.gauntlet.harness.trial.PhaseTimeouts;
 import dev.gauntlet.harness.trial.TrialOptions;
-import dev.gauntlet.sandbox.LiveSandboxes;
+import dev.gauntlet.harness.trial.Fleet;
 import dev.gauntlet.sandbox.docker.DockerBackend;
 import dev.gauntlet.harness.agent.AgentLimits;
 import dev.gauntlet.harness.agent.AgentSettings;
@@ -157,8 +157,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout-multiplier", defaultValue = "1", description = "Multiplies every phase's timeout, e.g. 2 on a slow machine. Default: ${DEFAULT-VALUE}.")
     double timeoutMultiplier;
 
-    @Option(names = "--max-sandboxes", description = "Sandboxes alive at once, running or warm. Default: one per 24 MiB of memory (${DEFAULT-VALUE}).")
-    int maxSandboxes = LiveSandboxes.defaultMax();
+    @Option(names = "--max-sandboxes", description = "Sandboxes alive at once on each engine, running or warm, unless "
+        + "--docker-host gives the engine its own capacity. Default: one per 24 MiB of the engine's memory, at most 500 per CPU.")
+    int maxSandboxes;
 
     @Option(names = "--task", paramLabel = "GLOB", description = "Run only tasks whose id matches (* any characters, ? one; repeatable).")
     List<String> taskGlobs = new ArrayList<>();
@@ -197,16 +198,22 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions options = options();
-        try (DockerBackend backend = docker.connect()) {
-            return exitCode(new EvalRun(options, backend, System.out).commandLine(spec.commandLine().getParseResult().originalArgs()).execute());
+        List<Fleet.Engine> engines = docker.connectAll(maxSandboxes);
+        try {
+            return exitCode(new EvalRun(options, engines, System.out).commandLine(spec.commandLine().getParseResult().originalArgs()).execute());
+        } finally {
+            DockerOptions.closeAll(engines);
         }
     }
 
     /** Continues the run in {@code dir} with these options (those it was started with, plus any given to resume). */
     int resume(RunDirectory dir) {
         RunOptions options = options();
-        try (DockerBackend backend = docker.connect()) {
-            return exitCode(new EvalRun(options, backend, System.out).resume(dir));
+        List<Fleet.Engine> engines = docker.connectAll(maxSandboxes);
+        try {
+            return exitCode(new EvalRun(options, engines, System.out).resume(dir));
+        } finally {
+            DockerOptions.closeAll(engines);
         }
     }
 
@@ -230,7 +237,7 @@ final class RunCommand implements Callable<Integer> {
         return new RunOptions(datasetsOrExamples(), agents.isEmpty() ? List.of("oracle") : agents, models, attempts, concurrency, out,
             new TrialOptions(network, keepSnapshots, verifierSandbox == VerifierSandbox.FRESH, maxRetries,
                 new PhaseTimeouts(buildTimeout, setupTimeout, agentTimeout, verifierTimeout, timeoutMultiplier)),
-            docker.dockerHost, maxSandboxes,
+            String.join(" ", docker.dockerHosts), maxSandboxes,
             new AgentSettings(priceTable, textMode, agentCommand, agentEnv, env),
             new AgentLimits(maxSteps, maxInputTokens == null ? Long.MAX_VALUE : maxInputTokens,
                 maxOutputTokens == null ? Long.MAX_VALUE : maxOutputTokens, maxCost, commandTimeout, AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),

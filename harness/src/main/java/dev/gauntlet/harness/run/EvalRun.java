@@ -12,8 +12,7 @@ import dev.gauntlet.harness.trial.TrialAgent;
 import dev.gauntlet.harness.trial.TrialExecutor;
 import dev.gauntlet.harness.trial.TrialLogs;
 import dev.gauntlet.harness.trial.TrialSpec;
-import dev.gauntlet.harness.trial.WarmSandboxes;
-import dev.gauntlet.sandbox.LiveSandboxes;
+import dev.gauntlet.harness.trial.Fleet;
 import dev.gauntlet.records.ErrorKind;
 import dev.gauntlet.records.StepRecord;
 import dev.gauntlet.records.StepRecordWriter;
@@ -65,18 +64,27 @@ public final class EvalRun {
         }
     }
 
+    /** How often every engine is pinged, to mark the silent ones down and take the returning ones back. */
+    private static final long ENGINE_CHECK_EVERY_MS = 2_000;
+
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final RunOptions options;
-    private final SandboxBackend backend;
+    private final List<Fleet.Engine> engines;
     private final PrintStream out;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean tooManyErrors = new AtomicBoolean();
     private List<String> commandLine = List.of();
 
+    /** A run on one engine, of {@code --max-sandboxes} or else the engine's own capacity. */
     public EvalRun(RunOptions options, SandboxBackend backend, PrintStream out) {
+        this(options, List.of(new Fleet.Engine(backend, options.maxSandboxes() > 0 ? options.maxSandboxes() : backend.defaultCapacity())), out);
+    }
+
+    /** A run whose trials are placed on these engines. */
+    public EvalRun(RunOptions options, List<Fleet.Engine> engines, PrintStream out) {
         this.options = options;
-        this.backend = backend;
+        this.engines = List.copyOf(engines);
         this.out = out;
     }
 
@@ -148,9 +156,11 @@ public final class EvalRun {
 
     private Result run(String runId, RunDirectory dir, Map<String, Agent> agents, List<Dataset> datasets, List<TrialSpec> trials,
                        List<TrialRecord> earlier, ObjectNode json) {
-        int reaped = backend.removeSandboxes(null);
-        if (reaped > 0) {
-            out.println("Removed " + reaped + " sandbox(es) left behind by runs that are no longer alive");
+        for (Fleet.Engine engine : engines) {
+            int reaped = engine.backend().removeSandboxes(null);
+            if (reaped > 0) {
+                out.println("Removed " + reaped + " sandbox(es) left behind on " + engine.backend().host() + " by runs that are no longer alive");
+            }
         }
         int planned = trials.size() + earlier.size();
         List<TrialRecord> records = java.util.Collections.synchronizedList(new ArrayList<>(earlier));
@@ -179,9 +189,17 @@ public final class EvalRun {
         });
         Scheduler scheduler = new Scheduler(vertx, options.concurrency());
         sink.onRecord(errorBudget(scheduler, planned, earlier));
-        WarmSandboxes sandboxes = new WarmSandboxes(backend, options.trial().network(), new LiveSandboxes(options.maxSandboxes()), trials,
-            options.concurrency(), options.trial().timeouts().setupTimeout());
+        List<String> engineEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+        Fleet sandboxes = new Fleet(engines, options.trial().network(), trials, options.concurrency(),
+            options.trial().timeouts().setupTimeout(), runId, line -> {
+                engineEvents.add(Instant.now() + " " + line);
+                progress.event(line);
+            });
+        if (sandboxes.size() > 1) {
+            progress.engines(sandboxes::up, sandboxes.size());
+        }
         sandboxes.start();
+        long engineCheck = vertx.setPeriodic(ENGINE_CHECK_EVERY_MS, id -> Thread.ofVirtual().name("engine-check").start(sandboxes::check));
         long heartbeat = vertx.setPeriodic(terminal ? Progress.REDRAW_EVERY_MS : Progress.DEFAULT_PLAIN_EVERY.toMillis(), id -> progress.tick());
         TrialExecutor executor = new TrialExecutor(sandboxes, new TrialAgent(agents, models::forTrial, options.limits(), steps),
             options.trial(), new TrialLogs(dir.logs()), cancelled::get, answers);
@@ -193,11 +211,11 @@ public final class EvalRun {
                 stats = scheduler.run(trials, counted(executor, progress), sink).toCompletionStage().toCompletableFuture().join();
             } finally {
                 vertx.cancelTimer(heartbeat);
+                vertx.cancelTimer(engineCheck);
                 progress.close();
                 sink.flush();
                 steps.flush();
                 sandboxes.close();
-                backend.removeSandboxes(runId);
                 scheduler.close();
                 throttling = models.throttleReport();
                 models.close();
@@ -215,6 +233,7 @@ public final class EvalRun {
         json.put("planned_trials", planned);
         json.put("not_started", stats.notStarted());
         json.put("model_throttling", throttling.isEmpty() ? null : throttling);
+        RunJson.engines(json, engines, engineEvents);
         json.set("summary", SummaryTable.toJson(summary));
         dir.writeRunJson(json);
         out.println();

@@ -41,6 +41,8 @@ public final class Progress implements AutoCloseable {
     private boolean printed;
     private int barLength;
     private boolean closed;
+    private java.util.function.LongSupplier enginesUp;
+    private int engines;
 
     /** Progress of {@code total} trials on {@code out}, as a bar if {@link #isTerminal()}, else a line every 5 s. */
     public Progress(int total, PrintStream out) {
@@ -84,6 +86,29 @@ public final class Progress implements AutoCloseable {
         synchronized (lock) {
             inFlight++;
             maybePrint();
+        }
+    }
+
+    /** From now on every line says how many of the {@code total} engines are up (for runs on several). */
+    public void engines(java.util.function.LongSupplier up, int total) {
+        synchronized (lock) {
+            this.enginesUp = up;
+            this.engines = total;
+        }
+    }
+
+    /** Prints a line of its own (an engine went down), above the bar on a terminal. */
+    public void event(String message) {
+        synchronized (lock) {
+            if (terminal && printed && !closed) {
+                out.print("\r" + " ".repeat(barLength) + "\r");
+                barLength = 0;
+            }
+            out.println(message);
+            if (terminal && printed && !closed) {
+                print(nanoTime.getAsLong(), false);
+            }
+            out.flush();
         }
     }
 
@@ -158,6 +183,9 @@ public final class Progress implements AutoCloseable {
             line.append(" (").append(Math.round(100.0 * passed / (passed + failed))).append("%)");
         }
         line.append("  failed ").append(failed).append("  errors ").append(errors).append("  in flight ").append(inFlight);
+        if (enginesUp != null) {
+            line.append("  engines up ").append(enginesUp.getAsLong()).append('/').append(engines);
+        }
         double seconds = (now - startNanos) / 1e9;
         if (done > 0 && seconds > 0) {
             double rate = done / seconds;

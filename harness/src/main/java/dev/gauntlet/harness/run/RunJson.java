@@ -162,4 +162,12 @@ public final class RunJson {
         json.path("datasets").forEach(d -> paths.add(Path.of(d.path("path").asText())));
         return paths;
     }
+
+    /** The engines the run used (address and capacity) and what happened to them (down, back), with times. */
+    static void engines(ObjectNode json, List<dev.gauntlet.harness.trial.Fleet.Engine> engines, List<String> events) {
+        var list = json.putArray("engines");
+        engines.forEach(e -> list.addObject().put("host", e.backend().host()).put("capacity", e.capacity()));
+        var happened = json.putArray("engine_events");
+        List.copyOf(events).forEach(happened::add);
+    }
 }

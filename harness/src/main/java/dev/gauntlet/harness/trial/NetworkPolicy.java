@@ -2,6 +2,7 @@ package dev.gauntlet.harness.trial;
 
 import dev.gauntlet.datasets.NetworkMode;
 import dev.gauntlet.datasets.Task;
+import dev.gauntlet.sandbox.SandboxNetwork;
 
 /**
  * Who decides whether a sandbox reaches the network ({@code --network}).
@@ -25,6 +26,14 @@ public enum NetworkPolicy {
             case NONE -> false;
             case TASK -> task.environment().networkMode() == NetworkMode.PUBLIC;
         };
+    }
+
+    /**
+     * The network a trial's sandbox starts with: on when the agent has it, off (given later) when only the verifier
+     * has it, else none at all, which the engine starts fastest.
+     */
+    public SandboxNetwork sandboxNetwork(Task task) {
+        return agentNetwork(task) ? SandboxNetwork.ON : verifierNetwork(task) ? SandboxNetwork.OFF : SandboxNetwork.NONE;
     }
 
     public boolean verifierNetwork(Task task) {

@@ -8,6 +8,7 @@ import dev.gauntlet.sandbox.OnceByKey;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.sandbox.SandboxException;
+import dev.gauntlet.sandbox.SandboxNetwork;
 import dev.gauntlet.sandbox.SandboxSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,7 +52,7 @@ final class TaskSnapshots {
     }
 
     private String make(Task task, String image, String name, String runId) {
-        SandboxSpec spec = new SandboxSpec(image, runId, "snapshot", false, SandboxSpec.DEFAULT_CPUS, SandboxSpec.DEFAULT_MEMORY_MB,
+        SandboxSpec spec = new SandboxSpec(image, runId, "snapshot", SandboxNetwork.NONE, SandboxSpec.DEFAULT_CPUS, SandboxSpec.DEFAULT_MEMORY_MB,
             SandboxSpec.DEFAULT_PIDS_LIMIT, Map.of(), task.environment().workdir(), Duration.ofMinutes(30));
         try (Sandbox sandbox = backend.create(spec)) {
             ExecResult setup = sandbox.exec(ExecRequest.of(SETUP, setupTimeout).withUser("0"));

@@ -22,7 +22,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
 
     private static final int MAX_MESSAGE = 4000;
 
-    private final WarmSandboxes sandboxes;
+    private final Fleet sandboxes;
     private final AgentStage agent;
     private final VerifierStage verifier;
     private final BooleanSupplier cancelled;
@@ -35,12 +35,12 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
      * @param cancelled tells whether the run is being cancelled, so an interrupted trial is recorded as
      *                  {@code cancelled} rather than as a sandbox failure
      */
-    public TrialExecutor(WarmSandboxes sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled) {
+    public TrialExecutor(Fleet sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled) {
         this(sandboxes, agent, options, logs, cancelled, AnswerScorers.parse(AnswerScorers.DEFAULT, spec -> null, null));
     }
 
     /** @param answers scores the answers of answer-style samples ({@code --scorer}) */
-    public TrialExecutor(WarmSandboxes sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled,
+    public TrialExecutor(Fleet sandboxes, TrialAgent agent, TrialOptions options, TrialLogs logs, BooleanSupplier cancelled,
                          Scorer answers) {
         this.sandboxes = sandboxes;
         this.agent = new AgentStage(agent.agents(), agent.models(), agent.limits(), agent.steps(), logs);
@@ -77,13 +77,14 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         String image = null;
         Sandbox sandbox = null;
         String kept = null;
+        Fleet.Placed placed = null;
         AgentUsage usage = null;
         TrialRecord record = null;
         try {
             clock.enter(PhaseClock.Phase.SETUP);
-            WarmSandboxes.Acquired acquired = retry > 0 ? sandboxes.acquireAgain(trial) : sandboxes.acquire(trial);
-            image = acquired.image();
-            sandbox = acquired.sandbox();
+            placed = retry > 0 ? sandboxes.acquireAgain(trial) : sandboxes.acquire(trial);
+            image = placed.image();
+            sandbox = placed.sandbox();
             clock.enter(PhaseClock.Phase.AGENT);
             usage = agent.run(trial, sandbox, retry);
             clock.enter(PhaseClock.Phase.VERIFIER);
@@ -92,7 +93,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             }
             if (freshVerifier) {
                 closeQuietly(sandbox);
-                sandbox = sandboxes.create(trial, kept);
+                sandbox = placed.engine().create(trial, kept);
             }
             VerifierStage.Scored scored = verifier.run(trial, sandbox);
             clock.stop();
@@ -115,7 +116,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
                 closeQuietly(sandbox);
             }
             if (kept != null && (record == null || !keep.keeps(record.status()))) {
-                removeSnapshotQuietly(trial);
+                removeSnapshotQuietly(trial, placed);
             }
         }
         return record;
@@ -153,9 +154,9 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 3) + "...";
     }
 
-    private void removeSnapshotQuietly(TrialSpec trial) {
+    private void removeSnapshotQuietly(TrialSpec trial, Fleet.Placed placed) {
         try {
-            sandboxes.removeSnapshot(KeepSnapshots.name(trial.trialId()));
+            placed.engine().removeSnapshot(KeepSnapshots.name(trial.trialId()));
         } catch (RuntimeException ignored) {
             // gauntlet cleanup --snapshots removes it later
         }

@@ -91,6 +91,24 @@ public final class WarmSandboxes implements AutoCloseable {
         return new Acquired(ready.image(), sandbox);
     }
 
+    /** Records that this trial started on another engine, so the window moves on and a finished task's pool drains. */
+    synchronized void startedElsewhere(TrialSpec trial) {
+        started++;
+        if (remaining.merge(trial.task().id(), -1, Integer::sum) <= 0) {
+            CompletableFuture<Prepared> future = prepared.get(trial.task().id());
+            if (future != null) {
+                future.thenAccept(p -> p.pool().close());
+            }
+        }
+        lookAhead();
+    }
+
+    /** Whether this task's image and snapshot are ready here. */
+    boolean ready(TrialSpec trial) {
+        CompletableFuture<Prepared> future = prepared.get(trial.task().id());
+        return future != null && future.isDone() && !future.isCompletedExceptionally();
+    }
+
     /** A trial's sandbox and the image it came from. */
     record Acquired(String image, Sandbox sandbox) {
     }
@@ -145,6 +163,11 @@ public final class WarmSandboxes implements AutoCloseable {
         backend.removeSnapshot(name);
     }
 
+    /** The live sandboxes here and their bound. */
+    LiveSandboxes live() {
+        return live;
+    }
+
     private Prepared make(TrialSpec trial) {
         Task task = trial.task();
         TaskEnvironment env = task.environment();
@@ -160,7 +183,7 @@ public final class WarmSandboxes implements AutoCloseable {
         Task task = trial.task();
         TaskEnvironment env = task.environment();
         Duration lifetime = task.agent().timeout().plus(task.verifier().timeout()).plus(LIFETIME_MARGIN);
-        return new SandboxSpec(image, trial.runId(), trialLabel, network.agentNetwork(task),
+        return new SandboxSpec(image, trial.runId(), trialLabel, network.sandboxNetwork(task),
             env.cpus() > 0 ? env.cpus() : SandboxSpec.DEFAULT_CPUS,
             env.memoryMb() > 0 ? env.memoryMb() : SandboxSpec.DEFAULT_MEMORY_MB,
             SandboxSpec.DEFAULT_PIDS_LIMIT, env.env(), env.workdir(), lifetime);

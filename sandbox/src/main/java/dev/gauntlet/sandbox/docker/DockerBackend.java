@@ -6,12 +6,15 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
 import dev.gauntlet.sandbox.ImageSpec;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.sandbox.SandboxException;
 import dev.gauntlet.sandbox.SandboxLabels;
+import dev.gauntlet.sandbox.SandboxNetwork;
 import dev.gauntlet.sandbox.SandboxSpec;
+import dev.gauntlet.sandbox.internal.ShellScripts;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,10 +34,16 @@ public final class DockerBackend implements SandboxBackend {
 
     /**
      * The container's first process: lives until the maximum lifetime ($1 seconds), survives {@code kill -9 -1}
-     * (which spares PID 1) and reaps the orphans a trial leaves, so none lingers as a zombie.
+     * (which spares PID 1) and reaps the orphans a trial leaves, so none lingers as a zombie. It starts one shell
+     * ($2) on the container's stdin, which the sandbox's first session attaches to: a session without an exec,
+     * which would cost the engine a runc process. When that shell ends, $3 and its exit code are printed: the
+     * attached stream, unlike an exec's, stays open. A sandbox without network gets an empty {@code /etc/hosts} from
+     * the engine; the first process names localhost in it.
      */
     private static final String FIRST_PROCESS =
-        "end=$(( $(date +%s) + $1 )); while [ \"$(date +%s)\" -lt \"$end\" ]; do sleep 60 & wait $!; done";
+        "[ -s /etc/hosts ] || printf '127.0.0.1\\tlocalhost\\n::1\\tlocalhost ip6-localhost ip6-loopback\\n' 2>/dev/null >/etc/hosts; "
+        + "exec 3<&0; { sh -c \"$2\" 0<&3 3<&-; printf '%s%d\\n' \"$3\" \"$?\"; } & exec 0</dev/null 3<&-; "
+        + "end=$(( $(date +%s) + $1 )); while [ \"$(date +%s)\" -lt \"$end\" ]; do sleep 60 & wait $!; done";
 
     private final DockerClient client;
     private final EngineEndpoint engine;
@@ -85,6 +94,7 @@ public final class DockerBackend implements SandboxBackend {
 
     @Override
     public Sandbox create(SandboxSpec spec) {
+        String firstShellEnd = "@@GAUNTLET_SHELL_END_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "@@:";
         String name = "gauntlet-" + shortId(spec.trialId()) + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
         Map<String, String> labels = new HashMap<>();
         labels.put(SandboxLabels.OWNER, "sandbox");
@@ -93,17 +103,24 @@ public final class DockerBackend implements SandboxBackend {
         labels.put(SandboxLabels.PROCESS, process);
         long memoryBytes = spec.memoryMb() * 1024 * 1024;
         HostConfig host = HostConfig.newHostConfig()
-            .withNetworkMode(spec.network() ? "bridge" : "none")
+            .withNetworkMode(spec.network() == SandboxNetwork.ON ? "bridge" : "none")
             .withMemory(memoryBytes).withMemorySwap(memoryBytes)
             .withNanoCPUs(Math.round(spec.cpus() * 1e9))
             .withPidsLimit((long) spec.pidsLimit())
             .withCapDrop(Capability.ALL).withCapAdd(KEPT)
             .withSecurityOpts(List.of("no-new-privileges"))
-            .withInit(false);
+            .withInit(false)
+            .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE)); // the first shell's output is a session's, not a log
         CreateContainerCmd create = client.createContainerCmd(spec.image())
             .withName(name)
+            // NONE: no network at all rather than the engine's "none" network: the container still gets its own network
+            // namespace with loopback up, and the engine skips the libnetwork hook it runs per start (5 starts a
+            // second become 8 on this machine).
+            .withNetworkDisabled(spec.network() == SandboxNetwork.NONE)
             .withLabels(labels)
-            .withEntrypoint("sh", "-c", FIRST_PROCESS, "sandbox", String.valueOf(Math.max(1, spec.maxLifetime().toSeconds())))
+            .withEntrypoint("sh", "-c", FIRST_PROCESS, "sandbox", String.valueOf(Math.max(1, spec.maxLifetime().toSeconds())),
+                ShellScripts.START, firstShellEnd)
+            .withStdinOpen(true).withStdInOnce(false)
             .withCmd(List.of())
             .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
             .withHostConfig(host);
@@ -132,7 +149,7 @@ public final class DockerBackend implements SandboxBackend {
         } finally {
             starting.release();
         }
-        return new DockerSandbox(client, engine, id, name, spec.network(), rootByDefault(spec.image()));
+        return new DockerSandbox(client, engine, id, name, spec.network(), rootByDefault(spec.image()), firstShellEnd);
     }
 
     /** Whether the image's processes run as root unless told otherwise; asked once per image. */
@@ -198,6 +215,33 @@ public final class DockerBackend implements SandboxBackend {
             }
         }
         return removed;
+    }
+
+    @Override
+    public String host() {
+        return engine.dockerHost().toString();
+    }
+
+    @Override
+    public boolean answers() {
+        try {
+            client.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * One sandbox per 24 MiB of the engine's memory (an idle container takes 6–13 MB) and at most 500 per CPU, at
+     * least 8.
+     */
+    @Override
+    public int defaultCapacity() {
+        var info = client.infoCmd().exec();
+        long memory = info.getMemTotal() == null ? 0 : info.getMemTotal();
+        int cpus = info.getNCPU() == null ? 1 : info.getNCPU();
+        return (int) Math.max(8, Math.min(500L * cpus, memory / (24L * 1024 * 1024)));
     }
 
     static void remove(DockerClient client, String id) {

@@ -6,6 +6,7 @@ import dev.gauntlet.sandbox.ExecRequest;
 import dev.gauntlet.sandbox.ExecResult;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxException;
+import dev.gauntlet.sandbox.SandboxNetwork;
 import dev.gauntlet.sandbox.internal.Tars;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,19 +30,26 @@ final class DockerSandbox implements Sandbox {
     private final String name;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean rootByDefault;
+    private final boolean networkable;
     private volatile boolean networked;
+    /** Whether the shell the container's first process started is still to be taken by a session. */
+    private boolean firstShellFree = true;
+    private final String firstShellEnd;
 
     /**
      * @param rootByDefault whether the image's default user is root, so a request without a user shares the root
      *                      session ({@value #ROOT}) instead of opening a second shell as the same user
      */
-    DockerSandbox(DockerClient client, EngineEndpoint engine, String id, String name, boolean networked, boolean rootByDefault) {
+    DockerSandbox(DockerClient client, EngineEndpoint engine, String id, String name, SandboxNetwork network, boolean rootByDefault,
+                  String firstShellEnd) {
         this.client = client;
         this.engine = engine;
         this.id = id;
         this.name = name;
-        this.networked = networked;
+        this.networkable = network != SandboxNetwork.NONE;
+        this.networked = network == SandboxNetwork.ON;
         this.rootByDefault = rootByDefault;
+        this.firstShellEnd = firstShellEnd;
     }
 
     private static final String ROOT = "0";
@@ -63,9 +71,17 @@ final class DockerSandbox implements Sandbox {
         ShellSession session;
         synchronized (sessions) {
             session = sessions.computeIfAbsent(sessionUser(request.user()),
-                user -> new ShellSession(client, engine, id, user.isEmpty() ? null : user));
+                user -> new ShellSession(client, engine, id, user.isEmpty() ? null : user,
+                    takeFirstShell(user) ? firstShellEnd : null));
         }
         return session.run(request); // the shell starts inside, under the session's own lock
+    }
+
+    /** The first process's shell runs as the image's default user; the first session of that user takes it. */
+    private boolean takeFirstShell(String sessionUser) {
+        boolean take = firstShellFree && sessionUser.equals(sessionUser(null));
+        firstShellFree &= !take;
+        return take;
     }
 
     private String sessionUser(String user) {
@@ -151,6 +167,9 @@ final class DockerSandbox implements Sandbox {
     public synchronized void setNetwork(boolean enabled) {
         if (enabled == networked) {
             return;
+        }
+        if (!networkable) {
+            throw new SandboxException("sandbox " + name + " was made without network (SandboxNetwork.NONE) and cannot be connected");
         }
         try {
             client.disconnectFromNetworkCmd().withContainerId(id).withNetworkId(enabled ? "none" : NETWORK).withForce(true).exec();

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One exec's attached stdin/stdout/stderr, spoken over a connection of its own: {@code POST /exec/ID/start}
- * upgraded to a raw stream, then the engine's multiplexed frames (an 8-byte header: stream type, three zero
+ * (or {@code POST /containers/ID/attach} for the container's own first process) upgraded to a raw stream, then the engine's multiplexed frames (an 8-byte header: stream type, three zero
  * bytes, big-endian length). docker-java would hold a platform thread per such stream; this holds a socket,
  * and a virtual thread blocked reading it holds no carrier thread.
  */
@@ -29,18 +29,31 @@ final class ExecStream implements AutoCloseable {
     }
 
     static ExecStream start(EngineEndpoint engine, String execId) throws IOException {
+        return open(engine, "/exec/" + execId + "/start", START_BODY, "starting exec " + execId);
+    }
+
+    /**
+     * The stdin and output of a running container's first process. Costs the engine no process (an exec runs
+     * runc), so the shell that process starts is the cheapest session a sandbox can have.
+     */
+    static ExecStream attach(EngineEndpoint engine, String containerId) throws IOException {
+        return open(engine, "/containers/" + containerId + "/attach?stream=1&stdin=1&stdout=1&stderr=1", new byte[0],
+            "attaching to container " + containerId);
+    }
+
+    private static ExecStream open(EngineEndpoint engine, String path, byte[] body, String what) throws IOException {
         SocketChannel channel = engine.connect();
         try {
-            String head = "POST " + engine.path("/exec/" + execId + "/start") + " HTTP/1.1\r\n"
+            String head = "POST " + engine.path(path) + " HTTP/1.1\r\n"
                 + "Host: " + engine.hostHeader() + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Connection: Upgrade\r\n"
                 + "Upgrade: tcp\r\n"
-                + "Content-Length: " + START_BODY.length + "\r\n\r\n";
+                + "Content-Length: " + body.length + "\r\n\r\n";
             writeFully(channel, ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
-            writeFully(channel, ByteBuffer.wrap(START_BODY));
+            writeFully(channel, ByteBuffer.wrap(body));
             ExecStream stream = new ExecStream(channel);
-            stream.readResponseHead(execId);
+            stream.readResponseHead(what);
             return stream;
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -83,20 +96,20 @@ final class ExecStream implements AutoCloseable {
         }
     }
 
-    private void readResponseHead(String execId) throws IOException {
+    private void readResponseHead(String what) throws IOException {
         StringBuilder head = new StringBuilder();
         while (head.indexOf("\r\n\r\n") < 0) {
             if (!fill(1)) {
-                throw new EOFException("the engine closed the connection while starting exec " + execId);
+                throw new EOFException("the engine closed the connection while " + what);
             }
             head.append((char) (in.get() & 0xff));
             if (head.length() > 16 * 1024) {
-                throw new IOException("the engine's answer to starting exec " + execId + " has no end of headers");
+                throw new IOException("the engine's answer to " + what + " has no end of headers");
             }
         }
         String status = head.substring(0, head.indexOf("\r\n"));
         if (!status.contains(" 101 ") && !status.contains(" 200 ")) {
-            throw new IOException("starting exec " + execId + " failed: " + status + " " + head.substring(head.indexOf("\r\n\r\n") + 4));
+            throw new IOException(what + " failed: " + status + " " + head.substring(head.indexOf("\r\n\r\n") + 4));
         }
     }
 

@@ -38,17 +38,29 @@ final class ShellSession implements AutoCloseable {
     private final EngineEndpoint engine;
     private final String containerId;
     private final String user;
+    /**
+     * While not null, the next start attaches to the shell the container's first process started, instead of an
+     * exec; that process prints this and the shell's exit code when the shell ends.
+     */
+    private String firstShellEnd;
+    private volatile int firstShellExitCode = -1;
     private final String mark = "__GAUNTLET_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "__:";
     private ExecStream stream;
     private String execId;
     private BlockingQueue<ExecStream.Frame> frames;
     private int shellPid;
 
-    ShellSession(DockerClient client, EngineEndpoint engine, String containerId, String user) {
+    /**
+     * @param firstShellEnd null, or what the container's first process prints when the shell it started on its stdin
+     *                      (as the image's default user) ends: this session is that shell; a shell started later
+     *                      is an exec
+     */
+    ShellSession(DockerClient client, EngineEndpoint engine, String containerId, String user, String firstShellEnd) {
         this.client = client;
         this.engine = engine;
         this.containerId = containerId;
         this.user = user;
+        this.firstShellEnd = firstShellEnd;
     }
 
     /** Runs a command, starting the shell first if it is not running (the first time, or after it died). */
@@ -109,14 +121,21 @@ final class ShellSession implements AutoCloseable {
 
     private void start() {
         requireRunning();
+        String attachedEnd = firstShellEnd;
+        firstShellEnd = null;
         try {
-            var create = client.execCreateCmd(containerId).withCmd("sh", "-c", ShellScripts.START)
-                .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).withTty(false);
-            if (user != null) {
-                create.withUser(user);
+            if (attachedEnd != null) {
+                execId = null;
+                stream = ExecStream.attach(engine, containerId);
+            } else {
+                var create = client.execCreateCmd(containerId).withCmd("sh", "-c", ShellScripts.START)
+                    .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).withTty(false);
+                if (user != null) {
+                    create.withUser(user);
+                }
+                execId = create.exec().getId();
+                stream = ExecStream.start(engine, execId);
             }
-            execId = create.exec().getId();
-            stream = ExecStream.start(engine, execId);
         } catch (IOException | RuntimeException e) {
             stream = null;
             explainIfGone();
@@ -125,7 +144,7 @@ final class ShellSession implements AutoCloseable {
         frames = new LinkedBlockingQueue<>();
         ExecStream mine = stream;
         BlockingQueue<ExecStream.Frame> queue = frames;
-        Thread.ofVirtual().name("shell-" + shortId()).start(() -> pump(mine, queue));
+        Thread.ofVirtual().name("shell-" + shortId()).start(() -> pump(mine, queue, attachedEnd));
         CappedOutput greeting = new CappedOutput(4096);
         SentinelScanner scanner = new SentinelScanner(mark, greeting::write);
         send("printf '%s%d\\n' " + ShellQuoting.quote(mark) + " \"$$\"\n");
@@ -137,10 +156,20 @@ final class ShellSession implements AutoCloseable {
         shellPid = scanner.value();
     }
 
-    private static void pump(ExecStream stream, BlockingQueue<ExecStream.Frame> queue) {
+    /**
+     * Moves frames to the queue until the stream ends, or, for the first process's shell, until {@code end} (then
+     * the shell's exit code) appears in its output.
+     */
+    private void pump(ExecStream stream, BlockingQueue<ExecStream.Frame> queue, String end) {
+        SentinelScanner ended = end == null ? null : new SentinelScanner(end, bytes -> queue.add(new ExecStream.Frame(1, bytes)));
         try {
             for (ExecStream.Frame frame = stream.read(); frame != null; frame = stream.read()) {
-                queue.add(frame);
+                if (ended == null || frame.stream() != 1) {
+                    queue.add(frame);
+                } else if (ended.feed(frame.payload())) {
+                    firstShellExitCode = ended.value();
+                    return;
+                }
             }
         } catch (IOException ignored) {
             // the stream was closed or broke: either way this shell is over
@@ -172,6 +201,9 @@ final class ShellSession implements AutoCloseable {
     }
 
     private int shellExitCode() {
+        if (execId == null) {
+            return firstShellExitCode;
+        }
         try {
             Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
             return code == null ? -1 : code.intValue();

@@ -9,6 +9,7 @@ import dev.gauntlet.sandbox.ImageSpec;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxBackendContract;
 import dev.gauntlet.sandbox.SandboxException;
+import dev.gauntlet.sandbox.SandboxNetwork;
 import dev.gauntlet.sandbox.SandboxSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class DockerBackendTest extends SandboxBackendContract {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         DockerBackend crashed = new DockerBackend(DockerClients.connect(null), ProcessOwner.current().replaceAll(":\\d+$", ":" + gone.pid()));
-        crashed.create(new SandboxSpec(IMAGE, runId, "orphan", false, 1, 128, 16, Map.of(), null, Duration.ofMinutes(5)));
+        crashed.create(new SandboxSpec(IMAGE, runId, "orphan", SandboxNetwork.NONE, 1, 128, 16, Map.of(), null, Duration.ofMinutes(5)));
         Sandbox live = sandbox(false);
 
         int reaped = backend.removeSandboxes(null);
@@ -78,7 +79,7 @@ class DockerBackendTest extends SandboxBackendContract {
             String tag = calls.get(0).join();
 
             assertThat(calls.get(1).join()).isEqualTo(tag).isEqualTo("gauntlet-env:" + hash.substring(0, 16));
-            try (Sandbox sandbox = backend.create(new SandboxSpec(tag, runId, "t", false, 1, 128, 16, Map.of(), null, Duration.ofMinutes(5)))) {
+            try (Sandbox sandbox = backend.create(new SandboxSpec(tag, runId, "t", SandboxNetwork.NONE, 1, 128, 16, Map.of(), null, Duration.ofMinutes(5)))) {
                 assertThat(completed(sandbox.exec(ExecRequest.of("cat /marker", Duration.ofSeconds(10)))).output()).isEqualTo(hash + "\n");
             }
         } finally {
