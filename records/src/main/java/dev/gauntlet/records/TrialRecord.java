@@ -45,6 +45,8 @@ import java.util.TreeMap;
  * @param metadata the task's metadata fields (difficulty, category...), never {@code null}; copied to an
  *     unmodifiable map sorted by name
  * @param datasetFingerprint a hash of the dataset's content the task was loaded with, or {@code null} if unknown
+ * @param sandboxHost the Docker engine that ran the trial (e.g. {@code unix:///var/run/docker.sock},
+ *     {@code tcp://10.0.0.5:2376}), or {@code null} if unknown or no sandbox was made
  */
 public record TrialRecord(
     String runId,
@@ -73,18 +75,32 @@ public record TrialRecord(
     String scorer,
     String scoreExplanation,
     Map<String, String> metadata,
-    String datasetFingerprint) {
+    String datasetFingerprint,
+    String sandboxHost) {
 
   /**
    * The version of the record format; bumped whenever {@link TrialSchema} changes. Version 2 added
    * {@link #usage()} and {@link #retries()}, version 3 {@link #scorer()}, {@link #scoreExplanation()},
-   * {@link #metadata()} and {@link #datasetFingerprint()}; {@link TrialRecordReader} reads older files with
-   * those absent ({@link AgentUsage#NONE}, 0, {@code null}, an empty map).
+   * {@link #metadata()} and {@link #datasetFingerprint()}, version 4 {@link #sandboxHost()};
+   * {@link TrialRecordReader} reads older files with those absent ({@link AgentUsage#NONE}, 0, {@code null}, an
+   * empty map).
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
+
+  /** A record without sandbox host, as version 3 stored it. */
+  public TrialRecord(String runId, String trialId, String dataset, String taskId, String taskHash, String agent,
+      String model, int attempt, TrialStatus status, ErrorKind errorKind, String errorMessage, Double reward,
+      Map<String, Double> rewards, Instant startedAt, Instant finishedAt, long setupMs, long agentMs, long verifierMs,
+      long totalMs, String image, String sandboxId, AgentUsage usage, int retries, String scorer,
+      String scoreExplanation, Map<String, String> metadata, String datasetFingerprint) {
+    this(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind, errorMessage, reward,
+        rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image, sandboxId, usage, retries, scorer,
+        scoreExplanation, metadata, datasetFingerprint, null);
+  }
 
   /**
-   * A record without scorer, explanation, metadata or dataset fingerprint, as versions 1 and 2 stored it.
+   * A record without scorer, explanation, metadata, dataset fingerprint or sandbox host, as versions 1 and 2 stored
+   * it.
    */
   public TrialRecord(String runId, String trialId, String dataset, String taskId, String taskHash, String agent,
       String model, int attempt, TrialStatus status, ErrorKind errorKind, String errorMessage, Double reward,
@@ -92,7 +108,7 @@ public record TrialRecord(
       long totalMs, String image, String sandboxId, AgentUsage usage, int retries) {
     this(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind, errorMessage, reward,
         rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image, sandboxId, usage, retries, null,
-        null, Map.of(), null);
+        null, Map.of(), null, null);
   }
 
   /**
@@ -145,28 +161,35 @@ public record TrialRecord(
   public TrialRecord withUsage(AgentUsage usage) {
     return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
         errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
-        sandboxId, usage, retries, scorer, scoreExplanation, metadata, datasetFingerprint);
+        sandboxId, usage, retries, scorer, scoreExplanation, metadata, datasetFingerprint, sandboxHost);
   }
 
   /** Returns a copy of this record that says it took {@code count} retries (on fresh sandboxes) to get. */
   public TrialRecord withRetries(int count) {
     return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
         errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
-        sandboxId, usage, count, scorer, scoreExplanation, metadata, datasetFingerprint);
+        sandboxId, usage, count, scorer, scoreExplanation, metadata, datasetFingerprint, sandboxHost);
   }
 
   /** Returns a copy of this record scored by {@code scorer}, which explained its reward with {@code explanation}. */
   public TrialRecord withScorer(String scorer, String explanation) {
     return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
         errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
-        sandboxId, usage, retries, scorer, explanation, metadata, datasetFingerprint);
+        sandboxId, usage, retries, scorer, explanation, metadata, datasetFingerprint, sandboxHost);
   }
 
   /** Returns a copy of this record with its task's metadata and its dataset's fingerprint. */
   public TrialRecord withTaskInfo(Map<String, String> taskMetadata, String fingerprint) {
     return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
         errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
-        sandboxId, usage, retries, scorer, scoreExplanation, taskMetadata, fingerprint);
+        sandboxId, usage, retries, scorer, scoreExplanation, taskMetadata, fingerprint, sandboxHost);
+  }
+
+  /** Returns a copy of this record that says the Docker engine at {@code host} ran it ({@code null}: unknown). */
+  public TrialRecord withSandboxHost(String host) {
+    return new TrialRecord(runId, trialId, dataset, taskId, taskHash, agent, model, attempt, status, errorKind,
+        errorMessage, reward, rewards, startedAt, finishedAt, setupMs, agentMs, verifierMs, totalMs, image,
+        sandboxId, usage, retries, scorer, scoreExplanation, metadata, datasetFingerprint, host);
   }
 
   private static void requireNotNegative(String trialId, String name, long value) {

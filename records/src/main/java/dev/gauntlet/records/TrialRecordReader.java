@@ -23,8 +23,9 @@ public final class TrialRecordReader {
   }
 
   /**
-   * Reads every record of one Parquet file. Files of schema version 1, written before {@link AgentUsage} was
-   * recorded, are read with {@link AgentUsage#NONE}.
+   * Reads every record of one Parquet file. Files of older schema versions are read with the components they lack
+   * absent, as {@link TrialRecord#SCHEMA_VERSION} lists: version 1 files with {@link AgentUsage#NONE}, versions 1
+   * to 3 with a {@code null} {@link TrialRecord#sandboxHost()}, and so on.
    *
    * @throws IOException if the file cannot be read, is not a trial-record file (a step-record file is not), holds
    *     an invalid record, or has a schema version newer than {@link TrialRecord#SCHEMA_VERSION}; the message

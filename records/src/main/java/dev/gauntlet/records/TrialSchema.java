@@ -63,6 +63,7 @@ public final class TrialSchema {
           }
         }
         optional binary dataset_fingerprint (STRING);
+        optional binary sandbox_host (STRING);
       }
       """);
 

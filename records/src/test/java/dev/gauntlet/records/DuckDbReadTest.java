@@ -41,7 +41,8 @@ class DuckDbReadTest {
           "task_hash", "agent", "model", "attempt", "status", "error_kind", "error_message", "reward",
           "rewards", "started_at", "finished_at", "setup_ms", "agent_ms", "verifier_ms", "total_ms", "image",
           "sandbox_id", "steps", "input_tokens", "cached_input_tokens", "output_tokens", "cost_usd", "limit_hit",
-          "model_retries", "retries", "scorer", "score_explanation", "metadata", "dataset_fingerprint");
+          "model_retries", "retries", "scorer", "score_explanation", "metadata", "dataset_fingerprint",
+          "sandbox_host");
       while (rs.next()) {
         assertRow(rs, expected.get(rows++));
       }
@@ -100,6 +101,7 @@ class DuckDbReadTest {
     assertThat(rs.getString("score_explanation")).isEqualTo(r.scoreExplanation());
     assertThat(rs.getString("difficulty")).isEqualTo(r.metadata().get("difficulty"));
     assertThat(rs.getString("dataset_fingerprint")).isEqualTo(r.datasetFingerprint());
+    assertThat(rs.getString("sandbox_host")).isEqualTo(r.sandboxHost());
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,8 +15,20 @@ class SchemaGoldenTest {
 
   @Test
   void trialSchemaMatchesGoldenFile() throws IOException {
-    assertThat(TrialRecord.SCHEMA_VERSION).isEqualTo(3);
-    assertThat(TrialSchema.schema().toString()).isEqualTo(golden("trial-schema-v3.txt"));
+    assertThat(TrialRecord.SCHEMA_VERSION).isEqualTo(4);
+    assertThat(TrialSchema.schema().toString()).isEqualTo(golden("trial-schema-v4.txt"));
+  }
+
+  @Test
+  void trialSchemaV4OnlyAppendsSandboxHostToV3() throws IOException {
+    String v3 = golden("trial-schema-v3.txt");
+    String v4 = golden("trial-schema-v4.txt");
+    String v3Body = v3.substring(0, v3.lastIndexOf('}'));
+    assertThat(v4).startsWith(v3Body);
+    assertThat(v4.substring(v3Body.length())).isEqualTo("""
+          optional binary sandbox_host (STRING);
+        }
+        """);
   }
 
   @Test

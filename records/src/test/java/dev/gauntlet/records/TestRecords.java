@@ -18,7 +18,8 @@ final class TestRecords {
         Map.of("accuracy", 1.0, "style", 0.5), T0, T0.plusMillis(90_000),
         100, 80_000, 9_000, 90_000, "ghcr.io/gauntlet/ü:1", "ctr-😀",
         new AgentUsage(12, 150_000, 90_000, 4_000, 0.4321, null, 1), 2, "model:openai/gpt-λ",
-        "verdict: correct — the answer names 42", Map.of("difficulty", "easy", "category", "régex"), "sha256:f00d");
+        "verdict: correct — the answer names 42", Map.of("difficulty", "easy", "category", "régex"), "sha256:f00d",
+        "unix:///var/run/docker.sock");
   }
 
   /** An errored trial with every optional component absent but a limit hit, and no rewards. */
@@ -34,7 +35,7 @@ final class TestRecords {
     return new TrialRecord("run-1", trialId, "terminal-bench", "任务-3", "sha256:0", "mini",
         null, 0, TrialStatus.FAILED, null, "tests failed: 3 of 7 — see log", 0.25,
         Map.of("accuracy", 0.25), T0.plusSeconds(1), T0.plusSeconds(2), 1, 2, 3, 1_000, "alpine", "sb-3",
-        AgentUsage.NONE, 0, "exit_code", null, Map.of("difficulty", "hard"), "sha256:beef");
+        AgentUsage.NONE, 0, "exit_code", null, Map.of("difficulty", "hard"), "sha256:beef", "tcp://10.0.0.5:2376");
   }
 
   static List<TrialRecord> all() {

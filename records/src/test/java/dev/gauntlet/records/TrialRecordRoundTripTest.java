@@ -37,6 +37,22 @@ class TrialRecordRoundTripTest {
   }
 
   @Test
+  void sandboxHostRoundTripsWhetherSetOrNot() throws IOException {
+    List<TrialRecord> records = List.of(
+        TestRecords.passed("t1"),
+        TestRecords.failed("t2").withSandboxHost("tcp://10.0.0.5:2376"),
+        TestRecords.passed("t3").withSandboxHost(null),
+        TestRecords.errored("t4"));
+    Path part = TrialRecordWriter.writePart(dir, records);
+
+    List<TrialRecord> read = TrialRecordReader.read(part);
+
+    assertThat(read).containsExactlyElementsOf(records);
+    assertThat(read).extracting(TrialRecord::sandboxHost)
+        .containsExactly("unix:///var/run/docker.sock", "tcp://10.0.0.5:2376", null, null);
+  }
+
+  @Test
   void readAllIgnoresHiddenAndForeignFiles() throws IOException {
     TrialRecordWriter.writePart(dir, List.of(TestRecords.passed("t1")));
     Files.writeString(dir.resolve(".part-00005-00000000.parquet.tmp"), "half written");
@@ -52,11 +68,11 @@ class TrialRecordRoundTripTest {
 
   @Test
   void refusesNewerSchemaVersion() throws IOException {
-    Path file = ForeignFiles.write(dir, Map.of(TrialSchema.VERSION_KEY, "4"));
+    Path file = ForeignFiles.write(dir, Map.of(TrialSchema.VERSION_KEY, "5"));
     assertThatThrownBy(() -> TrialRecordReader.read(file))
         .isInstanceOf(IOException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("schema version 4");
+        .hasMessageContaining("schema version 5");
   }
 
   @Test

@@ -100,6 +100,27 @@ class TrialRecordTest {
     assertThatThrownBy(() -> r.withRetries(-1)).hasMessageContaining("retries");
   }
 
+  @Test
+  void sandboxHostIsOptionalAndKeptByCopies() {
+    TrialRecord r = TestRecords.passed("t");
+    assertThat(r.withSandboxHost(null).sandboxHost()).isNull();
+    assertThat(r.withSandboxHost("tcp://10.0.0.5:2376").sandboxHost()).isEqualTo("tcp://10.0.0.5:2376");
+    assertThat(r.withSandboxHost("tcp://10.0.0.5:2376").withSandboxHost(r.sandboxHost())).isEqualTo(r);
+    assertThat(r.withRetries(3).withUsage(AgentUsage.NONE).withScorer("exact", null)
+        .withTaskInfo(Map.of(), null).sandboxHost()).isEqualTo(r.sandboxHost());
+  }
+
+  @Test
+  void olderShapedConstructorsHaveNoSandboxHost() {
+    TrialRecord r = TestRecords.passed("t");
+    TrialRecord v3 = new TrialRecord(r.runId(), r.trialId(), r.dataset(), r.taskId(), r.taskHash(), r.agent(),
+        r.model(), r.attempt(), r.status(), r.errorKind(), r.errorMessage(), r.reward(), r.rewards(), r.startedAt(),
+        r.finishedAt(), r.setupMs(), r.agentMs(), r.verifierMs(), r.totalMs(), r.image(), r.sandboxId(), r.usage(),
+        r.retries(), r.scorer(), r.scoreExplanation(), r.metadata(), r.datasetFingerprint());
+    assertThat(v3).isEqualTo(r.withSandboxHost(null));
+    assertThat(copy(r, r.status(), r.errorKind()).sandboxHost()).isNull();
+  }
+
   private static TrialRecord copy(TrialRecord r, TrialStatus status, ErrorKind kind) {
     return new TrialRecord(r.runId(), r.trialId(), r.dataset(), r.taskId(), r.taskHash(), r.agent(), r.model(),
         r.attempt(), status, kind, r.errorMessage(), r.reward(), r.rewards(), r.startedAt(), r.finishedAt(),

@@ -6,11 +6,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +39,7 @@ class TrialRecordV1FixtureTest {
 
   @Test
   void fixtureIsAVersion1File() throws URISyntaxException, SQLException {
-    String sql = "SELECT decode(value) FROM parquet_kv_metadata('" + fixture().toAbsolutePath()
-        + "') WHERE decode(key) = '" + TrialSchema.VERSION_KEY + "'";
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = db.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getString(1)).isEqualTo("1");
-    }
+    assertThat(TrialFixtures.statedVersion(fixture())).isEqualTo("1");
   }
 
   @Test
@@ -58,6 +47,7 @@ class TrialRecordV1FixtureTest {
     List<TrialRecord> read = TrialRecordReader.read(fixture());
     assertThat(read).containsExactlyElementsOf(V1_ROWS);
     assertThat(read).extracting(TrialRecord::usage).containsOnly(AgentUsage.NONE);
+    assertThat(read).extracting(TrialRecord::sandboxHost).containsOnlyNulls();
   }
 
   @Test
@@ -68,7 +58,7 @@ class TrialRecordV1FixtureTest {
         V1_ROWS.get(0), V1_ROWS.get(1), V1_ROWS.get(2), TestRecords.passed("t4"));
   }
 
-  private Path fixture() throws URISyntaxException {
-    return Path.of(getClass().getResource("/fixtures/trials-v1.parquet").toURI());
+  private static Path fixture() throws URISyntaxException {
+    return TrialFixtures.path("trials-v1.parquet");
   }
 }

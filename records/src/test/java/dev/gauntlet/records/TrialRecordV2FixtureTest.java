@@ -6,11 +6,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +35,7 @@ class TrialRecordV2FixtureTest {
 
   @Test
   void fixtureIsAVersion2File() throws URISyntaxException, SQLException {
-    String sql = "SELECT decode(value) FROM parquet_kv_metadata('" + fixture().toAbsolutePath()
-        + "') WHERE decode(key) = '" + TrialSchema.VERSION_KEY + "'";
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = db.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getString(1)).isEqualTo("2");
-    }
+    assertThat(TrialFixtures.statedVersion(fixture())).isEqualTo("2");
   }
 
   @Test
@@ -56,12 +45,13 @@ class TrialRecordV2FixtureTest {
     assertThat(read).extracting(TrialRecord::scorer).containsOnlyNulls();
     assertThat(read).extracting(TrialRecord::metadata).containsOnly(Map.of());
     assertThat(read).extracting(TrialRecord::datasetFingerprint).containsOnlyNulls();
+    assertThat(read).extracting(TrialRecord::sandboxHost).containsOnlyNulls();
   }
 
   @Test
   void readsVersion1_2And3PartsOfOneRunTogether() throws IOException, URISyntaxException {
     Files.copy(fixture(), dir.resolve("part-00000-00000001.parquet"));
-    Files.copy(Path.of(getClass().getResource("/fixtures/trials-v1.parquet").toURI()), dir.resolve("part-00000-00000000.parquet"));
+    Files.copy(TrialFixtures.path("trials-v1.parquet"), dir.resolve("part-00000-00000000.parquet"));
     TrialRecordWriter.writePart(dir, List.of(TestRecords.passed("t4")));
 
     List<TrialRecord> all = TrialRecordReader.readAll(dir);
@@ -72,7 +62,7 @@ class TrialRecordV2FixtureTest {
     assertThat(all.get(5).metadata()).containsEntry("category", "régex");
   }
 
-  private Path fixture() throws URISyntaxException {
-    return Path.of(getClass().getResource("/fixtures/trials-v2.parquet").toURI());
+  private static Path fixture() throws URISyntaxException {
+    return TrialFixtures.path("trials-v2.parquet");
   }
 }

@@ -19,7 +19,7 @@ final class TrialRowDecoder {
 
   /**
    * Decodes {@code row} of a file of schema {@code version}; version 1 rows have no usage columns, versions 1 and 2
-   * no scorer, explanation, metadata or dataset fingerprint.
+   * no scorer, explanation, metadata or dataset fingerprint, versions 1 to 3 no sandbox host.
    */
   static TrialRecord decode(Group row, int version) {
     String errorKind = optionalString(row, "error_kind");
@@ -50,7 +50,8 @@ final class TrialRowDecoder {
         version < 3 ? null : optionalString(row, "scorer"),
         version < 3 ? null : optionalString(row, "score_explanation"),
         version < 3 ? Map.of() : metadata(row.getGroup("metadata", 0)),
-        version < 3 ? null : optionalString(row, "dataset_fingerprint"));
+        version < 3 ? null : optionalString(row, "dataset_fingerprint"),
+        version < 4 ? null : optionalString(row, "sandbox_host"));
   }
 
   private static AgentUsage usage(Group row) {

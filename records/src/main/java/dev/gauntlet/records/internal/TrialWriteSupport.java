@@ -51,6 +51,7 @@ final class TrialWriteSupport extends RowWriteSupport<TrialRecord> {
     string("score_explanation", r.scoreExplanation());
     map("metadata", r.metadata(), (out, value) -> out.addBinary(Binary.fromString(value)));
     string("dataset_fingerprint", r.datasetFingerprint());
+    string("sandbox_host", r.sandboxHost());
   }
 
   /** A standard Parquet map of string keys; an empty map is written as a group with no entries. */
