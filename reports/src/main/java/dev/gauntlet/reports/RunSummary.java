@@ -27,10 +27,11 @@ import java.util.TreeMap;
  * @param latencies percentiles of the trials' setup, agent, verifier and total times
  * @param retries  times trials were run again after an infrastructure or model error, summed
  * @param metrics  accuracy, mean reward, their uncertainty and pass@k, per (agent, model), task and metadata group
+ * @param engines  per engine that ran trials ({@code sandbox_host}): counts and phase latencies
  */
 public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<ErrorKind, Integer> byError,
                          OptionalDouble meanReward, Map<String, TaskLine> tasks, Duration wallTime, AgentUsage usage,
-                         PhaseLatencies latencies, int retries, RunMetrics metrics) {
+                         PhaseLatencies latencies, int retries, RunMetrics metrics, Map<String, EngineLine> engines) {
 
     /** One task's line of the summary table. */
     public record TaskLine(int trials, int passed, int failed, int errors, OptionalDouble meanReward) {
@@ -60,7 +61,8 @@ public record RunSummary(int trials, Map<TrialStatus, Integer> byStatus, Map<Err
         perTask.forEach((task, list) -> tasks.put(task, new TaskLine(list.size(), count(list, TrialStatus.PASSED),
             count(list, TrialStatus.FAILED), count(list, TrialStatus.ERROR), meanReward(list))));
         return new RunSummary(records.size(), byStatus, byError, meanReward(records), tasks, wallTime, total(records),
-            PhaseLatencies.of(records), records.stream().mapToInt(TrialRecord::retries).sum(), RunMetrics.of(records, options));
+            PhaseLatencies.of(records), records.stream().mapToInt(TrialRecord::retries).sum(), RunMetrics.of(records, options),
+            EngineLine.of(records));
     }
 
     public int count(TrialStatus status) {

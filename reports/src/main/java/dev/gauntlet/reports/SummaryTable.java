@@ -30,6 +30,7 @@ public final class SummaryTable {
         out.println();
         MetricsTable.print(summary.metrics(), out);
         printLatencies(summary.latencies(), out);
+        printEngines(summary.engines(), out);
         if (summary.retries() > 0) {
             out.println("retried on a fresh sandbox after an infrastructure or model error: " + summary.retries() + " time(s)");
         }
@@ -80,6 +81,14 @@ public final class SummaryTable {
                 p.put("p50", l.p50()).put("p90", l.p90()).put("p99", l.p99()).put("max", l.max());
             }
         });
+        ObjectNode engines = json.putObject("engines");
+        summary.engines().forEach((host, e) -> {
+            ObjectNode node = engines.putObject(host).put("trials", e.trials()).put("passed", e.passed()).put("failed", e.failed())
+                .put("errors", e.errors());
+            ObjectNode phases = node.putObject("phase_latency_ms");
+            e.latencies().byName().forEach((phase, l) -> phases.putObject(phase).put("count", l.count()).put("p50", l.p50())
+                .put("p90", l.p90()).put("p99", l.p99()).put("max", l.max()));
+        });
         ObjectNode tasks = json.putObject("tasks");
         for (Map.Entry<String, RunSummary.TaskLine> e : summary.tasks().entrySet()) {
             ObjectNode t = tasks.putObject(e.getKey());
@@ -91,6 +100,19 @@ public final class SummaryTable {
         }
         json.set("metrics", MetricsTable.toJson(summary.metrics()));
         return json;
+    }
+
+    /** One line per engine, when trials ran on more than one: counts and total-time percentiles. */
+    private static void printEngines(Map<String, EngineLine> engines, PrintStream out) {
+        if (engines.size() < 2) {
+            return;
+        }
+        int width = Math.max(6, engines.keySet().stream().mapToInt(String::length).max().orElse(0));
+        String row = "%-" + width + "s %6s %6s %6s %6s %8s %8s %8s %8s%n";
+        out.printf(Locale.ROOT, row, "engine", "trials", "passed", "failed", "errors", "setup50", "total50", "total90", "total99");
+        engines.forEach((host, e) -> out.printf(Locale.ROOT, row, host, e.trials(), e.passed(), e.failed(), e.errors(),
+            e.latencies().setup().p50(), e.latencies().total().p50(), e.latencies().total().p90(), e.latencies().total().p99()));
+        out.println("(times in ms)");
     }
 
     /** One line per phase; a phase no trial reached shows dashes; nothing for a run without trials. */

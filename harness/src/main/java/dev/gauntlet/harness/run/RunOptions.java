@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param out         the run directory, or null for {@code runs/<run id>}
  * @param trial       how each trial runs (network, snapshots kept, where the verifier runs)
  * @param dockerHost  the Docker engine, or null for {@code DOCKER_HOST} or the local socket
- * @param maxSandboxes sandboxes alive at once, running or warm in a pool
+ * @param maxSandboxes sandboxes alive at once on each engine, running or warm in a pool; 0 for the engine's own capacity
  * @param agentSettings how the agents are configured
  * @param limits      limits of a model-driven agent
  * @param modelSettings where HTTP models are and how they are retried
@@ -76,7 +76,7 @@ public record RunOptions(List<Path> datasets, List<String> agents, List<String> 
         if (attempts < 1) {
             throw new IllegalArgumentException("--attempts must be at least 1, got " + attempts);
         }
-        if (maxSandboxes < concurrency) {
+        if (maxSandboxes != 0 && maxSandboxes < concurrency) {
             throw new IllegalArgumentException("--max-sandboxes (" + maxSandboxes + ") must be at least --concurrency (" + concurrency + ")");
         }
         if (concurrency < 1) {

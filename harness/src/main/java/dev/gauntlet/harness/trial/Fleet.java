@@ -80,6 +80,10 @@ public final class Fleet implements AutoCloseable {
         this.order = List.copyOf(order);
         this.concurrency = concurrency;
         this.totalCapacity = engines.stream().mapToInt(Engine::capacity).sum();
+        if (totalCapacity < concurrency) {
+            throw new IllegalArgumentException("the engines hold " + totalCapacity + " sandboxes in all (" + engines.stream()
+                .map(e -> e.backend().host() + ": " + e.capacity()).toList() + "), fewer than --concurrency " + concurrency);
+        }
         this.setupTimeout = setupTimeout;
         this.runId = runId;
         this.events = events;
@@ -155,6 +159,22 @@ public final class Fleet implements AutoCloseable {
         } finally {
             checking.set(false);
         }
+    }
+
+    /** Whether the engine a trial was placed on still answers; marks it down when not. */
+    boolean answers(Placed placed) {
+        for (Member m : members) {
+            if (m.host().equals(placed.host())) {
+                if (!m.up) {
+                    return false;
+                }
+                if (!answers(m)) {
+                    markDown(m, "a call to it failed and it did not answer a ping within " + PING_TIMEOUT.toSeconds() + " s");
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Engines up, of all. */

@@ -105,7 +105,9 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         } catch (SandboxException e) {
             record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(ErrorKind.SANDBOX), e.getMessage(), usage);
         } catch (RuntimeException e) {
-            ErrorKind kind = clock.current() == PhaseClock.Phase.AGENT ? ErrorKind.AGENT
+            // an engine that died mid-call fails in whatever phase was on; that is the sandbox's failure, retried elsewhere
+            ErrorKind kind = placed != null && !sandboxes.answers(placed) ? ErrorKind.SANDBOX
+                : clock.current() == PhaseClock.Phase.AGENT ? ErrorKind.AGENT
                 : clock.current() == PhaseClock.Phase.VERIFIER ? ErrorKind.VERIFIER : ErrorKind.SANDBOX;
             record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(kind), e.toString(), usage);
         } finally {
@@ -119,7 +121,7 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
                 removeSnapshotQuietly(trial, placed);
             }
         }
-        return record;
+        return placed == null ? record : record.withSandboxHost(placed.host());
     }
 
     @Override
