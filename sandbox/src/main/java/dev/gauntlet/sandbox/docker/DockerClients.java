@@ -22,6 +22,11 @@ final class DockerClients {
      * the engine's own API version, so old engines (1.41) and new ones (1.44+) both work.
      */
     static Connection connect(String dockerHost) {
+        if (config(dockerHost, null).getSSLConfig() != null) {
+            throw new SandboxException("the Docker engine at " + describe(dockerHost) + " is to be reached with TLS "
+                + "(DOCKER_TLS_VERIFY is set), which Gauntlet's shell sessions do not speak yet; reach it through an SSH "
+                + "tunnel to its unix socket instead (see docs/scaling.md)");
+        }
         DockerClient probe = open(config(dockerHost, null));
         String apiVersion;
         try {
