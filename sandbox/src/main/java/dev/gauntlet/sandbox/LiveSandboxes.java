@@ -24,10 +24,15 @@ public final class LiveSandboxes {
         this.permits = new Semaphore(max, true);
     }
 
-    /** One sandbox per 24 MiB of the machine's memory, at least 8. */
+    /** The bound for this machine: {@link #capacity} of its memory and processors. */
     public static int defaultMax() {
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        return (int) Math.max(8, Math.min(Integer.MAX_VALUE, memory / MEMORY_PER_SANDBOX));
+        return capacity(memory, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** How many sandboxes a machine holds: one per 24 MiB of its memory, at most 500 per CPU, at least 8. */
+    public static int capacity(long memoryBytes, int cpus) {
+        return (int) Math.max(8, Math.min(500L * Math.max(1, cpus), memoryBytes / MEMORY_PER_SANDBOX));
     }
 
     public int max() {

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import dev.gauntlet.sandbox.ImageSpec;
+import dev.gauntlet.sandbox.LiveSandboxes;
 import dev.gauntlet.sandbox.Sandbox;
 import dev.gauntlet.sandbox.SandboxBackend;
 import dev.gauntlet.sandbox.SandboxException;
@@ -232,16 +233,11 @@ public final class DockerBackend implements SandboxBackend {
         }
     }
 
-    /**
-     * One sandbox per 24 MiB of the engine's memory (an idle container takes 6–13 MB) and at most 500 per CPU, at
-     * least 8.
-     */
+    /** {@link LiveSandboxes#capacity} of the memory and CPUs the engine reports. */
     @Override
     public int defaultCapacity() {
         var info = client.infoCmd().exec();
-        long memory = info.getMemTotal() == null ? 0 : info.getMemTotal();
-        int cpus = info.getNCPU() == null ? 1 : info.getNCPU();
-        return (int) Math.max(8, Math.min(500L * cpus, memory / (24L * 1024 * 1024)));
+        return LiveSandboxes.capacity(info.getMemTotal() == null ? 0 : info.getMemTotal(), info.getNCPU() == null ? 1 : info.getNCPU());
     }
 
     static void remove(DockerClient client, String id) {
