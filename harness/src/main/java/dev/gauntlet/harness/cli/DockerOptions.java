@@ -46,7 +46,7 @@ final class DockerOptions {
     }
 
     DockerBackend connectDetached() {
-        return DockerBackend.connectDetached(single());
+        return DockerBackend.connectDetached(dev.gauntlet.sandbox.docker.DockerHost.of(single()));
     }
 
     private String single() {

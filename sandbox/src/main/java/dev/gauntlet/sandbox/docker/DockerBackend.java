@@ -68,15 +68,20 @@ public final class DockerBackend implements SandboxBackend {
 
     /** Connects to the engine at {@code dockerHost}, or with null to {@code DOCKER_HOST} or the local socket. */
     public static DockerBackend connect(String dockerHost) {
-        return new DockerBackend(DockerClients.connect(dockerHost), ProcessOwner.current());
+        return connect(DockerHost.of(dockerHost));
+    }
+
+    /** Connects to the engine at {@code host}, with TLS when it gives certificates or the environment asks for it. */
+    public static DockerBackend connect(DockerHost host) {
+        return new DockerBackend(DockerClients.connect(host), ProcessOwner.current());
     }
 
     /**
      * A backend whose sandboxes outlive this process ({@code gauntlet fork}): they are never reaped as a
      * dead run's, only removed by {@code gauntlet cleanup --all} or at their maximum lifetime.
      */
-    public static DockerBackend connectDetached(String dockerHost) {
-        return new DockerBackend(DockerClients.connect(dockerHost), ProcessOwner.KEPT);
+    public static DockerBackend connectDetached(DockerHost host) {
+        return new DockerBackend(DockerClients.connect(host), ProcessOwner.KEPT);
     }
 
     @Override

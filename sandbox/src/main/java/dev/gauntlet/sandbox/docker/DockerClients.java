@@ -21,7 +21,12 @@ final class DockerClients {
      * Connects to {@code dockerHost} (null: {@code DOCKER_HOST}, else the local socket) and pins the client to
      * the engine's own API version, so old engines (1.41) and new ones (1.44+) both work.
      */
-    static Connection connect(String dockerHost) {
+    static Connection connect(DockerHost host) {
+        if (host.certPath() != null) {
+            throw new SandboxException("the Docker engine at " + host + " is to be reached with TLS, which Gauntlet's shell "
+                + "sessions do not speak yet");
+        }
+        String dockerHost = host.url();
         if (config(dockerHost, null).getSSLConfig() != null) {
             throw new SandboxException("the Docker engine at " + describe(dockerHost) + " is to be reached with TLS "
                 + "(DOCKER_TLS_VERIFY is set), which Gauntlet's shell sessions do not speak yet; reach it through an SSH "

@@ -55,7 +55,7 @@ class DockerBackendTest extends SandboxBackendContract {
     void sandboxesOfDeadProcessesAreReapedAndLiveOnesAreNot() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        DockerBackend crashed = new DockerBackend(DockerClients.connect(null), ProcessOwner.current().replaceAll(":\\d+$", ":" + gone.pid()));
+        DockerBackend crashed = new DockerBackend(DockerClients.connect(DockerHost.fromEnvironment()), ProcessOwner.current().replaceAll(":\\d+$", ":" + gone.pid()));
         crashed.create(new SandboxSpec(IMAGE, runId, "orphan", SandboxNetwork.NONE, 1, 128, 16, Map.of(), null, Duration.ofMinutes(5)));
         Sandbox live = sandbox(false);
 
