@@ -57,7 +57,7 @@ public final class SandboxBenchmark {
     /** Containers created at once: the daemon serialises most of the work, more only queues there. */
     static final int CREATE_CONCURRENCY = 12;
 
-    private final DockerBackend backend = DockerBackend.connect(null);
+    private final DockerBackend backend = DockerBackend.connect(dev.gauntlet.sandbox.docker.DockerHost.fromEnvironment());
     private final DockerClient docker = dockerJava();
     private final String runId = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final SandboxSpec spec = spec(IMAGE);

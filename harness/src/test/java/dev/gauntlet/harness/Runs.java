@@ -49,7 +49,7 @@ public final class Runs {
 
     public static Finished run(RunOptions options) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (DockerBackend backend = DockerBackend.connect(null);
+        try (DockerBackend backend = DockerBackend.connect(dev.gauntlet.sandbox.docker.DockerHost.fromEnvironment());
              PrintStream stream = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             EvalRun.Result result = new EvalRun(options, backend, stream).execute();
             return new Finished(result, printed.toString(StandardCharsets.UTF_8));

@@ -63,7 +63,7 @@ public final class ConcurrencyBenchmark {
             Sampler sampler = Sampler.start();
             long start = System.nanoTime();
             EvalRun.Result result;
-            try (DockerBackend backend = DockerBackend.connect(null)) {
+            try (DockerBackend backend = DockerBackend.connect(dev.gauntlet.sandbox.docker.DockerHost.fromEnvironment())) {
                 result = new EvalRun(options, backend, System.err).execute();
             } finally {
                 sampler.stop();

@@ -43,7 +43,7 @@ class DockerBackendTest extends SandboxBackendContract {
 
     @BeforeAll
     static void connect() {
-        backend = DockerBackend.connect(null);
+        backend = DockerBackend.connect(DockerHost.fromEnvironment());
     }
 
     @AfterAll
