@@ -298,6 +298,32 @@ public abstract class SandboxBackendContract {
         assertThat(backend().removeSandboxes(runId)).as("closing the pool removed the warm ones").isZero();
     }
 
+    @Test
+    void aCrowdOfCallersTakesTheSandboxesOnTheWayInsteadOfMakingMore() throws Exception {
+        LiveSandboxes live = new LiveSandboxes(6);
+        SandboxSpec spec = new SandboxSpec(image(), runId, "pool", SandboxNetwork.NONE, 1, 256, 64, Map.of(), null, Duration.ofMinutes(5));
+        java.util.List<Sandbox> taken = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (SandboxPool pool = new SandboxPool(backend(), spec, live, 3)) {
+            // three are on the way and hold three of the six permits; six callers at once must share them, not wait
+            // for permits the warm ones hold, nor make sandboxes nobody takes
+            try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    calls.add(callers.submit(() -> taken.add(pool.acquire())));
+                }
+                for (java.util.concurrent.Future<?> call : calls) {
+                    call.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            }
+            assertThat(taken).extracting(Sandbox::id).doesNotHaveDuplicates().hasSize(6);
+            assertThat(live.inUse()).isEqualTo(6);
+        } finally {
+            taken.forEach(Sandbox::close);
+        }
+        assertThat(live.inUse()).isZero();
+        assertThat(backend().removeSandboxes(runId)).as("nothing made beyond what was taken is left").isZero();
+    }
+
     private static void awaitReady(SandboxPool pool, int count) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (pool.ready() < count && System.currentTimeMillis() < deadline) {

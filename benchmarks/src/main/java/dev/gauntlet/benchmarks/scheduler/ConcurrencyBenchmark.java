@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Many long trials at once on the Docker backend: N trials of S steps, each step waiting L ms for a scripted model
- * (a timer, no thread held) and then running one command in its sandbox. Samples this JVM's heap and platform
+ * (a timer, no thread held) and then running one command in its sandbox. The task has no network (like the e2e
+ * benchmark's), so each sandbox starts without the engine's per-start network setup. Samples this JVM's heap and platform
  * threads while it runs; {@code max_in_flight} is the most trials whose agents were running at the same moment,
  * from the records' own phase times. Progress goes to stderr; the last line on stdout is one JSON object.
  */
@@ -104,7 +105,7 @@ public final class ConcurrencyBenchmark {
         Files.createDirectories(task.resolve("tests"));
         Files.createDirectories(task.resolve("solution"));
         Files.writeString(task.resolve("task.toml"), "[task]\nname = \"steps\"\n[agent]\ntimeout_sec = 3600\n"
-            + "[environment]\ndocker_image = \"debian:bookworm-slim\"\n");
+            + "[environment]\ndocker_image = \"debian:bookworm-slim\"\nnetwork_mode = \"no-network\"\n");
         Files.writeString(task.resolve("instruction.md"), "Run the steps.\n");
         Files.writeString(task.resolve("solution/solve.sh"), "true\n");
         Files.writeString(task.resolve("tests/test.sh"),

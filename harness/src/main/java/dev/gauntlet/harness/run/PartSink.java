@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -53,15 +55,42 @@ public final class PartSink<T> implements Consumer<T> {
         }
     }
 
-    /** Writes what is pending as one part file. */
+    /**
+     * Writes what is pending as one part file, on a thread of its own: the trial thread that happens to flush may be
+     * interrupted by a cancelled run, and an interrupt would close the file channel mid-write.
+     */
     public synchronized void flush() {
         if (!pending.isEmpty()) {
+            List<T> batch = List.copyOf(pending);
+            FutureTask<Void> write = new FutureTask<>(() -> {
+                writer.writePart(dir, batch);
+                return null;
+            });
+            Thread.ofVirtual().name("write-part").start(write);
             try {
-                writer.writePart(dir, List.copyOf(pending));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write records to " + dir, e);
+                awaitUninterruptibly(write);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw new UncheckedIOException("cannot write records to " + dir, io);
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
             pending.clear();
+        }
+    }
+
+    private static void awaitUninterruptibly(FutureTask<Void> task) throws ExecutionException {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                task.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

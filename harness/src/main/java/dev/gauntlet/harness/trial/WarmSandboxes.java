@@ -40,6 +40,8 @@ public final class WarmSandboxes implements AutoCloseable {
     private final TaskSnapshots snapshots;
     private final Map<String, CompletableFuture<Prepared>> prepared = new ConcurrentHashMap<>();
     private final Map<String, Integer> remaining = new HashMap<>();
+    /** Trials of each task that started here and are still waiting for their sandbox. */
+    private final Map<String, Integer> claiming = new HashMap<>();
     private int started;
     private boolean closed;
 
@@ -78,29 +80,39 @@ public final class WarmSandboxes implements AutoCloseable {
         synchronized (this) {
             started++;
             remaining.merge(trial.task().id(), -1, Integer::sum);
+            claiming.merge(trial.task().id(), 1, Integer::sum);
             future = prepare(trial);
             lookAhead();
         }
-        Prepared ready = await(future, trial);
-        Sandbox sandbox = ready.pool().acquire();
-        synchronized (this) {
-            if (remaining.get(trial.task().id()) <= 0) {
-                ready.pool().close();
+        try {
+            Prepared ready = await(future, trial);
+            return new Acquired(ready.image(), ready.pool().acquire());
+        } finally {
+            synchronized (this) {
+                claiming.merge(trial.task().id(), -1, Integer::sum);
+                retireIfDone(trial);
             }
         }
-        return new Acquired(ready.image(), sandbox);
     }
 
     /** Records that this trial started on another engine, so the window moves on and a finished task's pool drains. */
     synchronized void startedElsewhere(TrialSpec trial) {
         started++;
-        if (remaining.merge(trial.task().id(), -1, Integer::sum) <= 0) {
-            CompletableFuture<Prepared> future = prepared.get(trial.task().id());
-            if (future != null) {
-                future.thenAccept(p -> p.pool().close());
-            }
-        }
+        remaining.merge(trial.task().id(), -1, Integer::sum);
+        retireIfDone(trial);
         lookAhead();
+    }
+
+    /**
+     * Once every trial of the task has started and taken its sandbox, the pool's warm ones are surplus: they are removed
+     * in the background, freeing their capacity for other tasks.
+     */
+    private void retireIfDone(TrialSpec trial) {
+        String task = trial.task().id();
+        CompletableFuture<Prepared> future = prepared.get(task);
+        if (future != null && remaining.get(task) <= 0 && claiming.getOrDefault(task, 0) <= 0) {
+            future.thenAccept(p -> Thread.ofVirtual().name("retire-" + task).start(p.pool()::close));
+        }
     }
 
     /** Whether this task's image and snapshot are ready here. */
