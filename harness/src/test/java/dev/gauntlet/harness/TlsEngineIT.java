@@ -93,22 +93,46 @@ class TlsEngineIT {
 
     @Test
     void theCliReachesATlsEngineAsTheEnvironmentSays(@TempDir Path tmp) throws Exception {
+        String runId = leaveASandbox();
+
+        String printed = cleanup(tmp, runId, url, Map.of("DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", certs.toString()));
+
+        assertThat(printed).contains("Removed 1 sandbox(es) of " + runId);
+        assertThat(Docker.run("docker", "-H", socket, "ps", "-aq", "--filter", "label=" + SandboxLabels.RUN + "=" + runId)).isEmpty();
+    }
+
+    @Test
+    void theCliReachesATlsEngineWithTheDirectoryItsEntryGives(@TempDir Path tmp) throws Exception {
+        String runId = leaveASandbox();
+
+        String printed = cleanup(tmp, runId, url + ",tls=" + certs, Map.of());
+
+        assertThat(printed).contains("Removed 1 sandbox(es) of " + runId);
+        assertThat(Docker.run("docker", "-H", socket, "ps", "-aq", "--filter", "label=" + SandboxLabels.RUN + "=" + runId)).isEmpty();
+    }
+
+    /** A sandbox of a run of its own, whose id it returns, left on the engine for the CLI to remove. */
+    private static String leaveASandbox() {
         String runId = "tls-it-" + UUID.randomUUID();
         try (DockerBackend backend = DockerBackend.connect(new DockerHost(url, certs))) {
             backend.create(new SandboxSpec(IMAGE, runId, "cli", SandboxNetwork.NONE, 1, 128, 16, Map.of(), null, Duration.ofMinutes(10)));
         }
+        return runId;
+    }
+
+    /** {@code gauntlet cleanup --run RUN_ID --docker-host ENTRY} from the packaged jar; returns what it printed. */
+    private static String cleanup(Path tmp, String runId, String entry, Map<String, String> env) throws Exception {
         Path output = tmp.resolve("output.txt");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-            "--enable-native-access=ALL-UNNAMED", "-jar", CliIT.JAR.toString(), "cleanup", "--run", runId, "--docker-host", url));
+            "--enable-native-access=ALL-UNNAMED", "-jar", CliIT.JAR.toString(), "cleanup", "--run", runId, "--docker-host", entry));
         ProcessBuilder cli = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        cli.environment().put("DOCKER_TLS_VERIFY", "1");
-        cli.environment().put("DOCKER_CERT_PATH", certs.toString());
-
+        cli.environment().remove("DOCKER_TLS_VERIFY");
+        cli.environment().remove("DOCKER_CERT_PATH");
+        cli.environment().putAll(env);
         int exit = cli.start().waitFor();
-
-        assertThat(exit).as(Files.readString(output)).isZero();
-        assertThat(Files.readString(output)).contains("Removed 1 sandbox(es) of " + runId);
-        assertThat(Docker.run("docker", "-H", socket, "ps", "-aq", "--filter", "label=" + SandboxLabels.RUN + "=" + runId)).isEmpty();
+        String printed = Files.readString(output);
+        assertThat(exit).as(printed).isZero();
+        return printed;
     }
 
     @Test
