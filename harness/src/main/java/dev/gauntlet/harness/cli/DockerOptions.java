@@ -2,6 +2,8 @@ package dev.gauntlet.harness.cli;
 
 import dev.gauntlet.harness.trial.Fleet;
 import dev.gauntlet.sandbox.docker.DockerBackend;
+import dev.gauntlet.sandbox.docker.DockerHost;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -9,23 +11,31 @@ import picocli.CommandLine.Option;
 /** The engine option every command that touches Docker takes (a picocli mixin). */
 final class DockerOptions {
 
-    @Option(names = "--docker-host", paramLabel = "URL[,capacity=N]",
+    @Option(names = "--docker-host", paramLabel = "URL[,capacity=N][,tls=DIR]",
         description = "Docker engine, e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2375; `run` and `resume` take it "
             + "more than once and spread trials over the engines, each holding at most N sandboxes (default: "
-            + "--max-sandboxes, else from the engine's memory and CPUs). Default: $DOCKER_HOST or the local socket.")
+            + "--max-sandboxes, else from the engine's memory and CPUs). tls=DIR reaches a tcp:// engine with TLS, with "
+            + "ca.pem, cert.pem and key.pem from DIR (default: as $DOCKER_TLS_VERIFY and $DOCKER_CERT_PATH say). "
+            + "Default: $DOCKER_HOST or the local socket.")
     List<String> dockerHosts = new ArrayList<>();
 
-    /** One engine and the capacity given with it, if any. */
-    record Address(String host, Integer capacity) {
+    /** One engine, with the capacity and TLS certificate directory given with it, if any. */
+    record Address(String host, Integer capacity, Path certPath) {
 
         static Address parse(String text) {
             String[] parts = text.split(",");
             Integer capacity = null;
+            Path certPath = null;
             for (int i = 1; i < parts.length; i++) {
                 String part = parts[i].trim();
+                if (part.startsWith("tls=") && part.length() > "tls=".length()) {
+                    certPath = Path.of(part.substring("tls=".length()));
+                    continue;
+                }
                 if (!part.startsWith("capacity=")) {
-                    throw new IllegalArgumentException("--docker-host " + text + ": '" + part + "' is not understood; the only "
-                        + "setting after the address is capacity=N (sandboxes at once)");
+                    throw new IllegalArgumentException("--docker-host " + text + ": '" + part + "' is not understood; the "
+                        + "settings after the address are capacity=N (sandboxes at once) and tls=DIR (the directory of the "
+                        + "engine's ca.pem, cert.pem and key.pem)");
                 }
                 try {
                     capacity = Integer.parseInt(part.substring("capacity=".length()));
@@ -36,7 +46,11 @@ final class DockerOptions {
                     throw new IllegalArgumentException("--docker-host " + text + ": capacity must be a whole number of at least 1");
                 }
             }
-            return new Address(parts[0].isBlank() ? null : parts[0].trim(), capacity);
+            return new Address(parts[0].isBlank() ? null : parts[0].trim(), capacity, certPath);
+        }
+
+        DockerHost dockerHost() {
+            return new DockerHost(host, certPath);
         }
     }
 
@@ -46,14 +60,14 @@ final class DockerOptions {
     }
 
     DockerBackend connectDetached() {
-        return DockerBackend.connectDetached(dev.gauntlet.sandbox.docker.DockerHost.of(single()));
+        return DockerBackend.connectDetached(single());
     }
 
-    private String single() {
+    private DockerHost single() {
         if (dockerHosts.size() > 1) {
             throw new IllegalArgumentException("this command works on one engine; give --docker-host once");
         }
-        return dockerHosts.isEmpty() ? null : Address.parse(dockerHosts.getFirst()).host();
+        return dockerHosts.isEmpty() ? DockerHost.fromEnvironment() : Address.parse(dockerHosts.getFirst()).dockerHost();
     }
 
     /**
@@ -61,11 +75,11 @@ final class DockerOptions {
      * positive, else the engine's default. Engines connected before one that fails are closed.
      */
     List<Fleet.Engine> connectAll(int maxSandboxes) {
-        List<Address> addresses = dockerHosts.isEmpty() ? List.of(new Address(null, null)) : dockerHosts.stream().map(Address::parse).toList();
+        List<Address> addresses = dockerHosts.isEmpty() ? List.of(new Address(null, null, null)) : dockerHosts.stream().map(Address::parse).toList();
         List<Fleet.Engine> engines = new ArrayList<>();
         try {
             for (Address address : addresses) {
-                DockerBackend backend = DockerBackend.connect(address.host());
+                DockerBackend backend = DockerBackend.connect(address.dockerHost());
                 engines.add(new Fleet.Engine(backend, address.capacity() != null ? address.capacity()
                     : maxSandboxes > 0 ? maxSandboxes : backend.defaultCapacity()));
             }

@@ -3,14 +3,13 @@ package dev.gauntlet.sandbox.docker;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
  * One exec's attached stdin/stdout/stderr, spoken over a connection of its own: {@code POST /exec/ID/start}
  * (or {@code POST /containers/ID/attach} for the container's own first process) upgraded to a raw stream, then the engine's multiplexed frames (an 8-byte header: stream type, three zero
- * bytes, big-endian length). docker-java would hold a platform thread per such stream; this holds a socket,
- * and a virtual thread blocked reading it holds no carrier thread.
+ * bytes, big-endian length). docker-java would hold a platform thread per such stream; this holds a socket
+ * (plain or TLS, see {@link EngineWire}), and a virtual thread blocked reading it holds no carrier thread.
  */
 final class ExecStream implements AutoCloseable {
 
@@ -20,11 +19,11 @@ final class ExecStream implements AutoCloseable {
 
     private static final byte[] START_BODY = "{\"Detach\":false,\"Tty\":false}".getBytes(StandardCharsets.US_ASCII);
 
-    private final SocketChannel channel;
+    private final EngineWire wire;
     private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
 
-    private ExecStream(SocketChannel channel) {
-        this.channel = channel;
+    private ExecStream(EngineWire wire) {
+        this.wire = wire;
         in.flip();
     }
 
@@ -42,7 +41,7 @@ final class ExecStream implements AutoCloseable {
     }
 
     private static ExecStream open(EngineEndpoint engine, String path, byte[] body, String what) throws IOException {
-        SocketChannel channel = engine.connect();
+        EngineWire wire = engine.connect();
         try {
             String head = "POST " + engine.path(path) + " HTTP/1.1\r\n"
                 + "Host: " + engine.hostHeader() + "\r\n"
@@ -50,20 +49,20 @@ final class ExecStream implements AutoCloseable {
                 + "Connection: Upgrade\r\n"
                 + "Upgrade: tcp\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
-            writeFully(channel, ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
-            writeFully(channel, ByteBuffer.wrap(body));
-            ExecStream stream = new ExecStream(channel);
+            wire.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
+            wire.write(ByteBuffer.wrap(body));
+            ExecStream stream = new ExecStream(wire);
             stream.readResponseHead(what);
             return stream;
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            wire.close();
             throw e;
         }
     }
 
     /** Writes to the exec's stdin. */
     synchronized void write(byte[] bytes) throws IOException {
-        writeFully(channel, ByteBuffer.wrap(bytes));
+        wire.write(ByteBuffer.wrap(bytes));
     }
 
     /** The next frame, or null when the exec has ended and the engine closed the stream. */
@@ -89,11 +88,7 @@ final class ExecStream implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing
-        }
+        wire.close();
     }
 
     private void readResponseHead(String what) throws IOException {
@@ -117,7 +112,7 @@ final class ExecStream implements AutoCloseable {
     private boolean fill(int n) throws IOException {
         while (in.remaining() < n) {
             in.compact();
-            int read = channel.read(in);
+            int read = wire.read(in);
             in.flip();
             if (read < 0) {
                 if (in.hasRemaining()) {
@@ -127,11 +122,5 @@ final class ExecStream implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    private static void writeFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
     }
 }
