@@ -19,6 +19,11 @@ final class DockerOptions {
             + "Default: $DOCKER_HOST or the local socket.")
     List<String> dockerHosts = new ArrayList<>();
 
+    @Option(names = "--engines", paramLabel = "FILE",
+        description = "A YAML file with an `engines:` list, each entry with host, and optionally capacity and tls (a "
+            + "directory, relative to the file); adds to any --docker-host. See docs/scaling.md.")
+    Path enginesFile;
+
     /** One engine, with the capacity and TLS certificate directory given with it, if any. */
     record Address(String host, Integer capacity, Path certPath) {
 
@@ -64,10 +69,19 @@ final class DockerOptions {
     }
 
     private DockerHost single() {
-        if (dockerHosts.size() > 1) {
-            throw new IllegalArgumentException("this command works on one engine; give --docker-host once");
+        List<Address> given = given();
+        if (given.size() > 1) {
+            throw new IllegalArgumentException("this command works on one engine; give one --docker-host (or an --engines "
+                + "file of one entry), not " + given.size());
         }
-        return dockerHosts.isEmpty() ? DockerHost.fromEnvironment() : Address.parse(dockerHosts.getFirst()).dockerHost();
+        return given.isEmpty() ? DockerHost.fromEnvironment() : given.getFirst().dockerHost();
+    }
+
+    /** The engines named by --engines, then by --docker-host. */
+    private List<Address> given() {
+        List<Address> given = new ArrayList<>(enginesFile == null ? List.of() : EnginesFile.read(enginesFile));
+        dockerHosts.stream().map(Address::parse).forEach(given::add);
+        return given;
     }
 
     /**
@@ -75,7 +89,8 @@ final class DockerOptions {
      * positive, else the engine's default. Engines connected before one that fails are closed.
      */
     List<Fleet.Engine> connectAll(int maxSandboxes) {
-        List<Address> addresses = dockerHosts.isEmpty() ? List.of(new Address(null, null, null)) : dockerHosts.stream().map(Address::parse).toList();
+        List<Address> given = given();
+        List<Address> addresses = given.isEmpty() ? List.of(new Address(null, null, null)) : given;
         List<Fleet.Engine> engines = new ArrayList<>();
         try {
             for (Address address : addresses) {
@@ -89,7 +104,7 @@ final class DockerOptions {
         }
         if (engines.stream().map(e -> e.backend().host()).distinct().count() < engines.size()) {
             closeAll(engines);
-            throw new IllegalArgumentException("--docker-host names the same engine twice: " + dockerHosts);
+            throw new IllegalArgumentException("the same engine is named twice: " + addresses.stream().map(Address::host).toList());
         }
         return engines;
     }

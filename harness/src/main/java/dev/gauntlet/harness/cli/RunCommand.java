@@ -255,6 +255,9 @@ final class RunCommand implements Callable<Integer> {
         if (rubric != null) {
             rubric = workingDir.resolve(rubric);
         }
+        if (docker.enginesFile != null) {
+            docker.enginesFile = workingDir.resolve(docker.enginesFile);
+        }
         if (scorer.startsWith("command:")) {
             scorer = "command:" + workingDir.resolve(scorer.substring("command:".length()));
         }
