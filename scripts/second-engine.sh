@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# scripts/second-engine.sh start|stop|kill|host|tls [NAME]
+# scripts/second-engine.sh start|stop|kill|freeze|thaw|host|tls [NAME]
 # A second Docker engine on this machine, for trying and testing runs across several engines: its own socket,
 # data root, exec root, pid file and bridge (172.31.250.0/24, NATed out by rules this script adds), with the base image
 # copied in from the first engine. `start` prints its address (unix:///run/NAME/docker.sock) and is a no-op when it already answers;
 # `stop` ends it and removes its state; `kill` kills it with SIGKILL (an engine dying mid-run) and keeps its state,
-# so a later `start` brings the same engine back. NAME defaults to gauntlet-engine2.
+# so a later `start` brings the same engine back; `freeze` stops its dockerd and containerd with SIGSTOP (an engine
+# that hangs: connections stay open, nothing answers) and `thaw` lets them go on. NAME defaults to gauntlet-engine2.
 # The engine also listens with TLS at tcp://127.0.0.1:23760 (GAUNTLET_ENGINE2_TLS_PORT), verifying clients: `start`
 # makes a CA, a server certificate (for IP 127.0.0.1 and DNS localhost) and a client certificate once, under
 # /run/NAME/tls (kept by `kill`, removed by `stop`). `tls` prints the TLS address and the client's certificate
@@ -20,7 +21,7 @@ run=/run/$name data=/var/lib/$name bridge=${name:0:12}br subnet=172.31.250.0/24
 sock="$run/docker.sock" host="unix:///run/$name/docker.sock"
 tls_port=${GAUNTLET_ENGINE2_TLS_PORT:-23760}
 tls="$run/tls" tls_url="tcp://127.0.0.1:$tls_port"
-answers() { docker -H "$host" info >/dev/null 2>&1; }
+answers() { timeout 10 docker -H "$host" info >/dev/null 2>&1; }
 
 # A CA, the engine's certificate and key (server/), and a client's (client/, with the CA's certificate), made once.
 make_tls() {
@@ -93,7 +94,10 @@ case "$action" in
     for pid in $(pids); do kill -9 "$pid" 2>/dev/null || true; done
     await_gone # a `start` right after must not find the pid file's dockerd still dying
     rm -f "$sock" ;;
+  freeze) for pid in $(pids); do kill -STOP "$pid"; done ;;
+  thaw) for pid in $(pids); do kill -CONT "$pid" 2>/dev/null || true; done ;;
   stop)
+    for pid in $(pids); do kill -CONT "$pid" 2>/dev/null || true; done
     if answers; then
       ids=$(docker -H "$host" ps -aq)
       [ -z "$ids" ] || docker -H "$host" rm -f $ids >/dev/null
@@ -108,5 +112,5 @@ case "$action" in
     iptables -D FORWARD -i "$bridge" -j ACCEPT 2>/dev/null || true
     iptables -D FORWARD -o "$bridge" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT 2>/dev/null || true
     ip link del "$bridge" 2>/dev/null || true ;;
-  *) echo "usage: scripts/second-engine.sh start|stop|kill|host|tls [NAME]" >&2; exit 2 ;;
+  *) echo "usage: scripts/second-engine.sh start|stop|kill|freeze|thaw|host|tls [NAME]" >&2; exit 2 ;;
 esac

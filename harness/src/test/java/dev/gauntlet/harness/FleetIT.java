@@ -55,10 +55,25 @@ class FleetIT {
         assertThat(records.stream().map(TrialRecord::sandboxHost).distinct()).containsExactlyInAnyOrder(FIRST, second);
         assertThat(exit.output()).contains("engine ").contains(second).contains("engines up 2/2");
         assertNothingLeft(records.getFirst().runId());
+
+        CliIT.Exit cleanup = CliIT.gauntlet(tmp, "cleanup", "--docker-host", FIRST, "--docker-host", second);
+        assertThat(cleanup.code()).as(cleanup.output()).isZero();
+        assertThat(cleanup.output()).contains(FIRST + ": Removed 0 sandbox(es)").contains(second + ": Removed 0 sandbox(es)");
     }
 
     @Test
     void killingAnEngineMidRunLosesNoTrial(@TempDir Path tmp) throws Exception {
+        loseTheSecondEngineMidRun(tmp, "kill", "start");
+    }
+
+    @Test
+    void anEngineThatHangsMidRunIsLeftBehindAndLosesNoTrial(@TempDir Path tmp) throws Exception {
+        // SIGSTOP: its connections stay open and nothing answers; the trials on it must not wait for it
+        loseTheSecondEngineMidRun(tmp, "freeze", "thaw");
+    }
+
+    /** Runs 48 trials on both engines, breaks the second one after six are done, mends it six trials later. */
+    private static void loseTheSecondEngineMidRun(Path tmp, String breakIt, String mendIt) throws Exception {
         Path dataset = tmp.resolve("set");
         for (int i = 0; i < 6; i++) {
             TaskWriter.task(dataset, "t" + i, "", "sleep 1; echo " + i + " > /app/answer\n",
@@ -68,13 +83,15 @@ class FleetIT {
         Path output = tmp.resolve("output.txt");
         Process run = CliIT.start(output, "run", dataset.toString(), "--attempts", "8", "--concurrency", "4", "--max-retries", "3",
             "--docker-host", FIRST, "--docker-host", second, "--out", runDir.toString());
-
-        awaitOutput(run, output, text -> trialLines(text) >= 6);
-        Docker.run("bash", SCRIPT.toString(), "kill");
-        awaitOutput(run, output, text -> text.contains("engine " + second + " is down"));
-        int linesAtKill = trialLines(Files.readString(output));
-        awaitOutput(run, output, text -> trialLines(text) >= linesAtKill + 6);
-        Docker.run("bash", SCRIPT.toString(), "start");
+        try {
+            awaitOutput(run, output, text -> trialLines(text) >= 6);
+            Docker.run("bash", SCRIPT.toString(), breakIt);
+            awaitOutput(run, output, text -> text.contains("engine " + second + " is down"));
+            int linesAtBreak = trialLines(Files.readString(output));
+            awaitOutput(run, output, text -> trialLines(text) >= linesAtBreak + 6);
+        } finally {
+            Docker.run("bash", SCRIPT.toString(), mendIt);
+        }
 
         assertThat(run.waitFor(10, TimeUnit.MINUTES)).isTrue();
         String printed = Files.readString(output);

@@ -3,6 +3,7 @@ package dev.gauntlet.sandbox;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -48,12 +49,18 @@ public final class OnceByKey<V> {
         made.remove(key);
     }
 
-    /** The future's value, or the exception it failed with rather than a {@link CompletionException}. */
+    /**
+     * The future's value, or the exception it failed with (a checked one wrapped in a {@link CompletionException});
+     * an interrupt while waiting ends the wait with a {@link SandboxException}.
+     */
     public static <T> T await(CompletableFuture<T> future) {
         try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while waiting for a sandbox image", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new CompletionException(e.getCause());
         }
     }
 }

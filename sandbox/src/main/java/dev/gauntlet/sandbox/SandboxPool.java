@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,8 +68,12 @@ public final class SandboxPool implements AutoCloseable {
         try {
             for (CompletableFuture<Sandbox> next = claim(); next != null; next = claim()) {
                 try {
-                    return next.join();
-                } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                    return next.get();
+                } catch (InterruptedException e) {
+                    next.thenAccept(Sandbox::close); // claimed, so nobody else removes it
+                    Thread.currentThread().interrupt();
+                    throw new SandboxException("interrupted while waiting for a sandbox of " + spec.image(), e);
+                } catch (ExecutionException | CancellationException e) {
                     // that one did not start; the next one, or one of the caller's own
                 }
             }

@@ -1,7 +1,9 @@
 package dev.gauntlet.harness.cli;
 
 import dev.gauntlet.sandbox.docker.DockerBackend;
+import dev.gauntlet.sandbox.docker.DockerHost;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gauntlet cleanup}: removes what crashed runs left behind. */
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
-    description = "Removes sandboxes left by runs whose process is gone (with --all, every Gauntlet sandbox, forks included), and on request snapshots and environment images.")
+    description = "Removes sandboxes left by runs whose process is gone (with --all, every Gauntlet sandbox, forks included), and on request snapshots and environment images; on every engine given (--docker-host repeated, --engines).")
 final class CleanupCommand implements Callable<Integer> {
 
     @Option(names = "--all", description = "Also remove sandboxes of runs that are still alive.")
@@ -36,19 +38,23 @@ final class CleanupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (DockerBackend backend = docker.connect()) {
-            if (run != null) {
-                System.out.println("Removed " + backend.removeSandboxes(run) + " sandbox(es) of " + run);
-            } else {
-                int sandboxes = all ? backend.removeAllSandboxes() : backend.removeSandboxes(null);
-                System.out.println("Removed " + sandboxes + " sandbox(es)" + (all ? "" : " of runs that are no longer alive"));
-            }
-            if (snapshots) {
-                int removed = backend.removeSnapshots(maxAge, (long) (maxSizeGb * 1024 * 1024 * 1024), Set.of());
-                System.out.println("Removed " + removed + " snapshot(s)");
-            }
-            if (images) {
-                System.out.println("Removed " + backend.removeEnvironmentImages() + " environment image(s)");
+        List<DockerHost> engines = docker.each();
+        for (DockerHost engine : engines) {
+            try (DockerBackend backend = DockerBackend.connect(engine)) {
+                String on = engines.size() > 1 ? backend.host() + ": " : "";
+                if (run != null) {
+                    System.out.println(on + "Removed " + backend.removeSandboxes(run) + " sandbox(es) of " + run);
+                } else {
+                    int sandboxes = all ? backend.removeAllSandboxes() : backend.removeSandboxes(null);
+                    System.out.println(on + "Removed " + sandboxes + " sandbox(es)" + (all ? "" : " of runs that are no longer alive"));
+                }
+                if (snapshots) {
+                    int removed = backend.removeSnapshots(maxAge, (long) (maxSizeGb * 1024 * 1024 * 1024), Set.of());
+                    System.out.println(on + "Removed " + removed + " snapshot(s)");
+                }
+                if (images) {
+                    System.out.println(on + "Removed " + backend.removeEnvironmentImages() + " environment image(s)");
+                }
             }
         }
         return 0;

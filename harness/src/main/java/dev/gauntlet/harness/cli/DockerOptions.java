@@ -72,9 +72,15 @@ final class DockerOptions {
         List<Address> given = given();
         if (given.size() > 1) {
             throw new IllegalArgumentException("this command works on one engine; give one --docker-host (or an --engines "
-                + "file of one entry), not " + given.size());
+                + "file of one entry), not " + given.size() + " (`run`, `resume` and `cleanup` take several)");
         }
         return given.isEmpty() ? DockerHost.fromEnvironment() : given.getFirst().dockerHost();
+    }
+
+    /** Every engine given, or the default one, for a command that does the same on each. */
+    List<DockerHost> each() {
+        List<Address> given = given();
+        return given.isEmpty() ? List.of(DockerHost.fromEnvironment()) : given.stream().map(Address::dockerHost).toList();
     }
 
     /** The engines named by --engines, then by --docker-host. */

@@ -7,7 +7,9 @@ import dev.gauntlet.sandbox.SandboxException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -15,14 +17,18 @@ import java.util.function.Consumer;
 /**
  * The engines a run's sandboxes are placed on. Each trial goes to the engine that is up and has the most free
  * capacity, and among equals to one that already has the task's image and snapshot; every engine makes its own
- * images, snapshots and warm pools on first use. An engine that stops answering is marked down: its running trials
- * fail as {@code sandbox} errors and are retried on another under the retry policy, and {@link #check()} takes it
- * back once it answers again. Nothing waits on a dead engine for longer than {@link #PING_TIMEOUT}.
+ * images, snapshots and warm pools on first use. An engine whose call fails and that then does not answer a ping, or
+ * that misses {@link #SILENT_PINGS} periodic pings in a row, is marked down: the threads of its running trials are
+ * interrupted (their calls to it end, even if it hangs rather than dies) so they fail as {@code sandbox} errors and
+ * are retried on another engine under the retry policy, and {@link #check()} takes it back once it answers again.
  */
 public final class Fleet implements AutoCloseable {
 
     /** How long an engine has to answer a ping before it counts as down. */
     public static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Periodic pings an engine may miss in a row (a loaded engine can be slow once) before it counts as down. */
+    static final int SILENT_PINGS = 2;
 
     /** One engine and how many sandboxes it may hold at once, running or warm. */
     public record Engine(SandboxBackend backend, int capacity) {
@@ -41,6 +47,9 @@ public final class Fleet implements AutoCloseable {
         final Engine engine;
         volatile WarmSandboxes sandboxes;
         volatile boolean up = true;
+        int silentPings;
+        /** The threads of the trials placed here, interrupted if the engine stops answering mid-call. */
+        final Set<Thread> trials = ConcurrentHashMap.newKeySet();
 
         Member(Engine engine, List<TrialSpec> order) {
             this.engine = engine;
@@ -115,19 +124,68 @@ public final class Fleet implements AutoCloseable {
         while (true) {
             Member chosen = choose(trial);
             WarmSandboxes sandboxes = chosen.sandboxes;
+            if (!enter(chosen)) {
+                continue;
+            }
             try {
                 WarmSandboxes.Acquired acquired = again ? sandboxes.acquireAgain(trial) : sandboxes.acquire(trial);
                 if (!again) {
                     startedElsewhere(chosen, trial);
                 }
                 return new Placed(chosen.host(), acquired.image(), acquired.sandbox(), sandboxes);
-            } catch (SandboxException e) {
-                if (answers(chosen)) {
+            } catch (RuntimeException e) {
+                leave(chosen);
+                if (!lost(chosen)) {
                     throw e;
                 }
                 markDown(chosen, e.getMessage());
+                Thread.interrupted(); // the fleet's own interrupt, if it came from there: not a cancellation
             }
         }
+    }
+
+    /** Counts this thread as a trial on the engine, unless it is down. */
+    private boolean enter(Member m) {
+        synchronized (m) {
+            if (!m.up) {
+                return false;
+            }
+            m.trials.add(Thread.currentThread());
+            return true;
+        }
+    }
+
+    private static void leave(Member m) {
+        synchronized (m) {
+            m.trials.remove(Thread.currentThread());
+        }
+    }
+
+    /**
+     * Called by the trial's thread when it is done with its engine. No interrupt reaches the thread from the fleet
+     * after this; one that came before, because the engine went down, is cleared, as it is no cancellation.
+     */
+    void release(Placed placed) {
+        Member m = member(placed);
+        leave(m);
+        if (!m.up) {
+            Thread.interrupted();
+        }
+    }
+
+    /** Whether the engine a trial was placed on is marked down. */
+    boolean down(Placed placed) {
+        return !member(placed).up;
+    }
+
+    /** Whether the engine a trial was placed on is down: marked so already, or silent now when pinged. */
+    private boolean lost(Member m) {
+        return !m.up || !answers(m);
+    }
+
+    private Member member(Placed placed) {
+        return members.stream().filter(m -> m.host().equals(placed.host())).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no engine " + placed.host() + " in this run"));
     }
 
     private synchronized void startedElsewhere(Member chosen, TrialSpec trial) {
@@ -150,8 +208,9 @@ public final class Fleet implements AutoCloseable {
         try {
             for (Member m : members) {
                 boolean answers = answers(m);
-                if (m.up && !answers) {
-                    markDown(m, "it did not answer a ping within " + PING_TIMEOUT.toSeconds() + " s");
+                m.silentPings = answers ? 0 : m.silentPings + 1;
+                if (m.up && m.silentPings >= SILENT_PINGS) {
+                    markDown(m, "it did not answer " + SILENT_PINGS + " pings in a row within " + PING_TIMEOUT.toSeconds() + " s each");
                 } else if (!m.up && answers) {
                     takeBack(m);
                 }
@@ -163,16 +222,13 @@ public final class Fleet implements AutoCloseable {
 
     /** Whether the engine a trial was placed on still answers; marks it down when not. */
     boolean answers(Placed placed) {
-        for (Member m : members) {
-            if (m.host().equals(placed.host())) {
-                if (!m.up) {
-                    return false;
-                }
-                if (!answers(m)) {
-                    markDown(m, "a call to it failed and it did not answer a ping within " + PING_TIMEOUT.toSeconds() + " s");
-                    return false;
-                }
-            }
+        Member m = member(placed);
+        if (!m.up) {
+            return false;
+        }
+        if (!answers(m)) {
+            markDown(m, "a call to it failed and it did not answer a ping within " + PING_TIMEOUT.toSeconds() + " s");
+            return false;
         }
         return true;
     }
@@ -186,15 +242,17 @@ public final class Fleet implements AutoCloseable {
         return members.size();
     }
 
+    /** Pings the engine on a thread of its own; one that gets no answer in time is interrupted, closing its socket. */
     private static boolean answers(Member m) {
-        CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(m.engine.backend()::answers,
-            task -> Thread.ofVirtual().name("ping-" + m.host()).start(task));
+        CompletableFuture<Boolean> ping = new CompletableFuture<>();
+        Thread pinging = Thread.ofVirtual().name("ping-" + m.host()).start(() -> ping.complete(m.engine.backend().answers()));
         try {
             return ping.get(PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
         } catch (Exception e) {
+            pinging.interrupt();
             return false;
         }
     }
@@ -203,7 +261,12 @@ public final class Fleet implements AutoCloseable {
         if (!m.up) {
             return;
         }
-        m.up = false;
+        synchronized (m) {
+            m.up = false;
+            if (up() > 0) { // unblocks their calls to it, to be retried elsewhere; with no engine left they wait for it
+                m.trials.forEach(Thread::interrupt);
+            }
+        }
         events.accept("engine " + m.host() + " is down (" + why + "); its running trials fail as sandbox errors and are "
             + "retried on " + (up() == 0 ? "it when it is back" : "the other engines"));
         WarmSandboxes abandoned = m.sandboxes;
@@ -218,7 +281,9 @@ public final class Fleet implements AutoCloseable {
         }
         m.sandboxes = warm(m.engine, order.subList(Math.min(started, order.size()), order.size()));
         m.sandboxes.start();
-        m.up = true;
+        synchronized (m) {
+            m.up = true;
+        }
         events.accept("engine " + m.host() + " answers again and takes trials again");
     }
 

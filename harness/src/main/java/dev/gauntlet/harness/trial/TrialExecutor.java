@@ -100,25 +100,31 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
             record = record(trial, startedAt, clock, image, sandbox, scored.value().passed() ? TrialStatus.PASSED : TrialStatus.FAILED,
                 null, null, scored.value(), usage).withScorer(scored.scorer(), scored.value().explanation());
         } catch (TrialFailure failure) {
-            record = failed(trial, startedAt, clock, image, sandbox, failure.kind(), failure.getMessage(),
+            record = failed(trial, startedAt, clock, image, sandbox, kind(placed, failure.kind()), failure.getMessage(),
                 failure.usage() != null ? failure.usage() : usage);
         } catch (SandboxException e) {
-            record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(ErrorKind.SANDBOX), e.getMessage(), usage);
+            record = failed(trial, startedAt, clock, image, sandbox, kind(placed, ErrorKind.SANDBOX), e.getMessage(), usage);
         } catch (RuntimeException e) {
             // an engine that died mid-call fails in whatever phase was on; that is the sandbox's failure, retried elsewhere
             ErrorKind kind = placed != null && !sandboxes.answers(placed) ? ErrorKind.SANDBOX
                 : clock.current() == PhaseClock.Phase.AGENT ? ErrorKind.AGENT
                 : clock.current() == PhaseClock.Phase.VERIFIER ? ErrorKind.VERIFIER : ErrorKind.SANDBOX;
-            record = failed(trial, startedAt, clock, image, sandbox, interruptedKind(kind), e.toString(), usage);
+            record = failed(trial, startedAt, clock, image, sandbox, kind(placed, kind), e.toString(), usage);
         } finally {
-            if (sandbox != null) {
+            // a sandbox on an engine that went down is left alone: calls to it could hang, and the engine's leftovers of
+            // this run are removed when it is taken back. Until release, the fleet interrupts these calls if it goes down.
+            boolean engineLost = placed != null && sandboxes.down(placed);
+            if (sandbox != null && !engineLost) {
                 if (record == null || record.status() == TrialStatus.ERROR) {
                     collectLogsQuietly(trial, sandbox);
                 }
                 closeQuietly(sandbox);
             }
-            if (kept != null && (record == null || !keep.keeps(record.status()))) {
+            if (kept != null && !engineLost && (record == null || !keep.keeps(record.status()))) {
                 removeSnapshotQuietly(trial, placed);
+            }
+            if (placed != null) {
+                sandboxes.release(placed);
             }
         }
         return placed == null ? record : record.withSandboxHost(placed.host());
@@ -129,8 +135,18 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         return failed(trial, Instant.now(), new PhaseClock(), null, null, ErrorKind.SANDBOX, "internal error: " + error, null);
     }
 
-    private ErrorKind interruptedKind(ErrorKind otherwise) {
-        return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted() ? ErrorKind.CANCELLED : otherwise;
+    /**
+     * What ended the trial: the run's cancellation, else its engine going down (the fleet interrupts the trials on an
+     * engine that stops answering), else an interrupt from elsewhere, else what the failure says.
+     */
+    private ErrorKind kind(Fleet.Placed placed, ErrorKind otherwise) {
+        if (cancelled.getAsBoolean()) {
+            return ErrorKind.CANCELLED;
+        }
+        if (placed != null && sandboxes.down(placed)) {
+            return ErrorKind.SANDBOX;
+        }
+        return Thread.currentThread().isInterrupted() ? ErrorKind.CANCELLED : otherwise;
     }
 
     private TrialRecord failed(TrialSpec trial, Instant startedAt, PhaseClock clock, String image, Sandbox sandbox,

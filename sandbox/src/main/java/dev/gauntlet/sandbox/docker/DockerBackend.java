@@ -59,6 +59,14 @@ public final class DockerBackend implements SandboxBackend {
     private final java.util.concurrent.Semaphore starting = new java.util.concurrent.Semaphore(
         Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
 
+    /**
+     * Containers being killed and removed at once. When a thousand trials end together, a thousand force-removals at
+     * once made the engine log "failed to exit within 10 seconds of kill" for each and left entries stuck in "Removal
+     * In Progress" that only a restart cleared. Four per core, like starts.
+     */
+    private final java.util.concurrent.Semaphore removing = new java.util.concurrent.Semaphore(
+        Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+
     DockerBackend(DockerClients.Connection connection, String process) {
         this.client = connection.client();
         this.engine = connection.engine();
@@ -149,13 +157,13 @@ public final class DockerBackend implements SandboxBackend {
             try {
                 client.startContainerCmd(id).exec();
             } catch (RuntimeException e) {
-                remove(client, id);
+                remove(id);
                 throw new SandboxException("starting sandbox " + name + " from " + spec.image() + " failed: " + e.getMessage(), e);
             }
         } finally {
             starting.release();
         }
-        return new DockerSandbox(client, engine, id, name, spec.network(), rootByDefault(spec.image()), firstShellEnd);
+        return new DockerSandbox(client, engine, id, name, spec.network(), rootByDefault(spec.image()), firstShellEnd, this::remove);
     }
 
     /** Whether the image's processes run as root unless told otherwise; asked once per image. */
@@ -179,7 +187,7 @@ public final class DockerBackend implements SandboxBackend {
         for (Container container : ours) {
             String owner = container.getLabels().get(SandboxLabels.PROCESS);
             if (runId != null || (!ProcessOwner.KEPT.equals(owner) && !ProcessOwner.isAlive(owner))) {
-                remove(client, container.getId());
+                remove(container.getId());
                 removed++;
             }
         }
@@ -190,7 +198,7 @@ public final class DockerBackend implements SandboxBackend {
     public int removeAllSandboxes() {
         List<Container> ours = client.listContainersCmd().withShowAll(true)
             .withLabelFilter(Map.of(SandboxLabels.OWNER, "sandbox")).exec();
-        ours.forEach(c -> remove(client, c.getId()));
+        ours.forEach(c -> remove(c.getId()));
         return ours.size();
     }
 
@@ -245,7 +253,14 @@ public final class DockerBackend implements SandboxBackend {
         return LiveSandboxes.capacity(info.getMemTotal() == null ? 0 : info.getMemTotal(), info.getNCPU() == null ? 1 : info.getNCPU());
     }
 
-    static void remove(DockerClient client, String id) {
+    /** Kills and removes a container, a few at a time (see {@link #removing}). */
+    void remove(String id) {
+        try {
+            removing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while waiting to remove container " + id, e);
+        }
         try {
             client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException ignored) {
@@ -254,6 +269,8 @@ public final class DockerBackend implements SandboxBackend {
             if (!String.valueOf(e.getMessage()).contains("already in progress")) {
                 throw new SandboxException("removing container " + id + " failed: " + e.getMessage(), e);
             }
+        } finally {
+            removing.release();
         }
     }
 

@@ -35,13 +35,15 @@ final class DockerSandbox implements Sandbox {
     /** Whether the shell the container's first process started is still to be taken by a session. */
     private boolean firstShellFree = true;
     private final String firstShellEnd;
+    private final java.util.function.Consumer<String> remove;
 
     /**
      * @param rootByDefault whether the image's default user is root, so a request without a user shares the root
      *                      session ({@value #ROOT}) instead of opening a second shell as the same user
+     * @param remove        kills and removes a container by id, as the backend paces it
      */
     DockerSandbox(DockerClient client, EngineEndpoint engine, String id, String name, SandboxNetwork network, boolean rootByDefault,
-                  String firstShellEnd) {
+                  String firstShellEnd, java.util.function.Consumer<String> remove) {
         this.client = client;
         this.engine = engine;
         this.id = id;
@@ -50,6 +52,7 @@ final class DockerSandbox implements Sandbox {
         this.networked = network == SandboxNetwork.ON;
         this.rootByDefault = rootByDefault;
         this.firstShellEnd = firstShellEnd;
+        this.remove = remove;
     }
 
     private static final String ROOT = "0";
@@ -188,7 +191,7 @@ final class DockerSandbox implements Sandbox {
                 sessions.values().forEach(ShellSession::close);
                 sessions.clear();
             }
-            DockerBackend.remove(client, id);
+            remove.accept(id);
         }
     }
 
