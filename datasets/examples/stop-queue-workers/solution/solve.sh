@@ -7,9 +7,10 @@ if [ $# -lt 1 ] || [ -z "$1" ]; then
   echo "usage: $0 QUEUE" >&2; exit 2
 fi
 q=$1
-alive() {  # running and not a zombie
-  local s; s=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
-  [ -n "$s" ] && [[ $s != Z* ]]
+alive() {  # running and not a zombie; read from /proc, as a ps per check is slow on a loaded machine
+  local _pid _comm s
+  read -r _pid _comm s _ < "/proc/$1/stat" 2>/dev/null || return 1
+  [ "$s" != Z ]
 }
 pids=()
 for d in /proc/[0-9]*; do

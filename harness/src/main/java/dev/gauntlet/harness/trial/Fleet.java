@@ -60,9 +60,12 @@ public final class Fleet implements AutoCloseable {
             return engine.backend().host();
         }
 
+        /**
+         * Capacity not taken by this run's trials here. Warm sandboxes do not count: they wait for the next trials, and
+         * counting them steered every trial away from the engine whose pools happened to be fuller.
+         */
         int free() {
-            LiveSandboxes live = sandboxes.live();
-            return live.max() - live.inUse();
+            return engine.capacity() - trials.size();
         }
     }
 
