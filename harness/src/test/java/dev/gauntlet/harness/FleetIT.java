@@ -72,7 +72,10 @@ class FleetIT {
         loseTheSecondEngineMidRun(tmp, "freeze", "thaw");
     }
 
-    /** Runs 48 trials on both engines, breaks the second one after six are done, mends it six trials later. */
+    /**
+     * Runs 96 trials on both engines, breaks the second one after six are done, mends it six trials later (enough trials
+     * are left for the run to see it come back).
+     */
     private static void loseTheSecondEngineMidRun(Path tmp, String breakIt, String mendIt) throws Exception {
         Path dataset = tmp.resolve("set");
         for (int i = 0; i < 6; i++) {
@@ -81,7 +84,7 @@ class FleetIT {
         }
         Path runDir = tmp.resolve("run");
         Path output = tmp.resolve("output.txt");
-        Process run = CliIT.start(output, "run", dataset.toString(), "--attempts", "8", "--concurrency", "4", "--max-retries", "3",
+        Process run = CliIT.start(output, "run", dataset.toString(), "--attempts", "16", "--concurrency", "4", "--max-retries", "3",
             "--docker-host", FIRST, "--docker-host", second, "--out", runDir.toString());
         try {
             awaitOutput(run, output, text -> trialLines(text) >= 6);
@@ -97,8 +100,8 @@ class FleetIT {
         String printed = Files.readString(output);
         assertThat(run.exitValue()).as(printed).isZero();
         List<TrialRecord> records = TrialRecordReader.readAll(runDir.resolve("trials"));
-        assertThat(records).hasSize(48);
-        assertThat(records.stream().map(TrialRecord::trialId).distinct().count()).isEqualTo(48);
+        assertThat(records).hasSize(96);
+        assertThat(records.stream().map(TrialRecord::trialId).distinct().count()).isEqualTo(96);
         assertThat(records).allSatisfy(r -> assertThat(r.status()).as(r.errorMessage()).isEqualTo(TrialStatus.PASSED));
         assertThat(records.stream().filter(r -> r.retries() > 0).map(TrialRecord::sandboxHost)).as("retried elsewhere")
             .isNotEmpty().allSatisfy(host -> assertThat(host).isEqualTo(FIRST));
