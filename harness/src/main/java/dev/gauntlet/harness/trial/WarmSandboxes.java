@@ -175,11 +175,6 @@ public final class WarmSandboxes implements AutoCloseable {
         backend.removeSnapshot(name);
     }
 
-    /** The live sandboxes here and their bound. */
-    LiveSandboxes live() {
-        return live;
-    }
-
     private Prepared make(TrialSpec trial) {
         Task task = trial.task();
         TaskEnvironment env = task.environment();
