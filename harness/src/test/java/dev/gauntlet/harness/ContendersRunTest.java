@@ -35,7 +35,7 @@ class ContendersRunTest {
         Path idle = Files.writeString(tmp.resolve("idle.jsonl"), "{\"tool_calls\": [{\"name\": \"bash\", \"arguments\": {\"command\": \"true\"}}]}\n");
 
         Runs.Finished run = Runs.run(new RunOptions(List.of(dataset), List.of("oracle", "nop", "bash"), List.of("oracle", "scripted:" + idle),
-            2, 4, tmp.resolve("run"), TrialOptions.defaults(), null, 64,
+            2, 4, tmp.resolve("run"), TrialOptions.defaults(), 64,
             new AgentSettings(Prices.builtIn(), false, null, List.of(), Map.of()), AgentLimits.defaults(),
             new ModelSettings(null, null, 0, Map.of()), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD));
 

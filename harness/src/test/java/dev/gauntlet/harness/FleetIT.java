@@ -46,7 +46,8 @@ class FleetIT {
     @Test
     void theExamplesRunOnBothEnginesAndAllPass(@TempDir Path tmp) throws Exception {
         Path runDir = tmp.resolve("run");
-        CliIT.Exit exit = CliIT.gauntlet(tmp, "run", "../datasets/examples", "--docker-host", FIRST, "--docker-host", second,
+        Path engines = Files.writeString(tmp.resolve("engines.yaml"), "engines:\n  - host: " + second + "\n");
+        CliIT.Exit exit = CliIT.gauntlet(tmp, "run", "../datasets/examples", "--docker-host", FIRST, "--engines", engines.toString(),
             "--out", runDir.toString());
 
         assertThat(exit.code()).as(exit.output()).isZero();

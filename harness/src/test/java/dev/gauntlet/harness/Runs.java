@@ -36,14 +36,14 @@ public final class Runs {
     /** A run whose model settings come from {@code env} alone (so a test decides the base URL and key). */
     public static Finished run(Path dataset, String agent, String model, int attempts, Path out, TrialOptions trial,
                                AgentLimits limits, Map<String, String> env) {
-        return run(new RunOptions(List.of(dataset), List.of(agent), model == null ? List.of() : List.of(model), attempts, 4, out, trial, null, 64,
+        return run(new RunOptions(List.of(dataset), List.of(agent), model == null ? List.of() : List.of(model), attempts, 4, out, trial, 64,
             new AgentSettings(Prices.builtIn(), false, null, List.of(), env), limits,
             new ModelSettings(null, java.time.Duration.ofSeconds(5), 4, env), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD));
     }
 
     /** One attempt of an agent with these settings and no model. */
     public static Finished run(Path dataset, String agent, AgentSettings settings, Path out) {
-        return run(new RunOptions(List.of(dataset), List.of(agent), List.of(), 1, 4, out, TrialOptions.defaults(), null, 64, settings,
+        return run(new RunOptions(List.of(dataset), List.of(agent), List.of(), 1, 4, out, TrialOptions.defaults(), 64, settings,
             AgentLimits.defaults(), new ModelSettings(null, null, 0, Map.of()), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD));
     }
 

@@ -51,7 +51,7 @@ class SnapshotRemovedMidRunTest {
 
         // one trial at a time: the pool holds one warm sandbox, so the trials after the next one need the snapshot again
         Runs.Finished run = Runs.run(new RunOptions(List.of(dataset), List.of("oracle"), List.of(), 4, 1, tmp.resolve("run"),
-            TrialOptions.defaults(), null, 16, new AgentSettings(Prices.builtIn(), false, null, List.of(), Map.of()), AgentLimits.defaults(),
+            TrialOptions.defaults(), 16, new AgentSettings(Prices.builtIn(), false, null, List.of(), Map.of()), AgentLimits.defaults(),
             new ModelSettings(null, null, 0, Map.of()), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD));
         remover.interrupt();
 

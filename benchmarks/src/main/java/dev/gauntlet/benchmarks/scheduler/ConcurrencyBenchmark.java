@@ -57,7 +57,7 @@ public final class ConcurrencyBenchmark {
             Path dataset = dataset(work);
             Path script = script(work, steps, latencyMs);
             RunOptions options = new RunOptions(List.of(dataset), List.of("bash"), List.of("scripted:" + script), trials, trials, work.resolve("run"),
-                TrialOptions.defaults(), null, Math.max(trials, LiveSandboxes.defaultMax()),
+                TrialOptions.defaults(), Math.max(trials, LiveSandboxes.defaultMax()),
                 new AgentSettings(Prices.builtIn(), false, null, List.of(), Map.of()),
                 new AgentLimits(steps + 1, Long.MAX_VALUE, Long.MAX_VALUE, null, Duration.ofMinutes(1), AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),
                 new ModelSettings(null, null, 0, Map.of()), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD);

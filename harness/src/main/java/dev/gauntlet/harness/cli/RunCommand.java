@@ -237,7 +237,7 @@ final class RunCommand implements Callable<Integer> {
         return new RunOptions(datasetsOrExamples(), agents.isEmpty() ? List.of("oracle") : agents, models, attempts, concurrency, out,
             new TrialOptions(network, keepSnapshots, verifierSandbox == VerifierSandbox.FRESH, maxRetries,
                 new PhaseTimeouts(buildTimeout, setupTimeout, agentTimeout, verifierTimeout, timeoutMultiplier)),
-            String.join(" ", docker.dockerHosts), maxSandboxes,
+            maxSandboxes,
             new AgentSettings(priceTable, textMode, agentCommand, agentEnv, env),
             new AgentLimits(maxSteps, maxInputTokens == null ? Long.MAX_VALUE : maxInputTokens,
                 maxOutputTokens == null ? Long.MAX_VALUE : maxOutputTokens, maxCost, commandTimeout, AgentLimits.DEFAULT_MAX_TOKENS_PER_REPLY),

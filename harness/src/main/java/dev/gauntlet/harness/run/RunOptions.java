@@ -20,7 +20,6 @@ import java.util.Objects;
  * @param concurrency trials in flight at once
  * @param out         the run directory, or null for {@code runs/<run id>}
  * @param trial       how each trial runs (network, snapshots kept, where the verifier runs)
- * @param dockerHost  the Docker engine, or null for {@code DOCKER_HOST} or the local socket
  * @param maxSandboxes sandboxes alive at once on each engine, running or warm in a pool; 0 for the engine's own capacity
  * @param agentSettings how the agents are configured
  * @param limits      limits of a model-driven agent
@@ -31,15 +30,15 @@ import java.util.Objects;
  * @param scoring     how answer-style samples are scored and errored trials counted
  */
 public record RunOptions(List<Path> datasets, List<String> agents, List<String> models, int attempts, int concurrency, Path out,
-                         TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
+                         TrialOptions trial, int maxSandboxes, AgentSettings agentSettings,
                          AgentLimits limits, ModelSettings modelSettings, ErrorBudget failOnError, Duration gracePeriod,
                          DatasetOptions datasetOptions, ScoringOptions scoring) {
 
     /** Every task, scored by the defaults of {@link ScoringOptions}. */
     public RunOptions(List<Path> datasets, List<String> agents, List<String> models, int attempts, int concurrency, Path out,
-                      TrialOptions trial, String dockerHost, int maxSandboxes, AgentSettings agentSettings,
+                      TrialOptions trial, int maxSandboxes, AgentSettings agentSettings,
                       AgentLimits limits, ModelSettings modelSettings, ErrorBudget failOnError, Duration gracePeriod) {
-        this(datasets, agents, models, attempts, concurrency, out, trial, dockerHost, maxSandboxes, agentSettings, limits,
+        this(datasets, agents, models, attempts, concurrency, out, trial, maxSandboxes, agentSettings, limits,
             modelSettings, failOnError, gracePeriod, DatasetOptions.defaults(), ScoringOptions.defaults());
     }
 

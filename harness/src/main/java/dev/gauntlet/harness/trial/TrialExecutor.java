@@ -105,11 +105,14 @@ public final class TrialExecutor implements TrialRunner<TrialSpec, TrialRecord> 
         } catch (SandboxException e) {
             record = failed(trial, startedAt, clock, image, sandbox, kind(placed, ErrorKind.SANDBOX), e.getMessage(), usage);
         } catch (RuntimeException e) {
-            // an engine that died mid-call fails in whatever phase was on; that is the sandbox's failure, retried elsewhere
-            ErrorKind kind = placed != null && !sandboxes.answers(placed) ? ErrorKind.SANDBOX
-                : clock.current() == PhaseClock.Phase.AGENT ? ErrorKind.AGENT
+            // an engine that died mid-call fails in whatever phase was on: the ping marks it down, and kind() then says
+            // it is the sandbox's failure, retried elsewhere
+            if (placed != null) {
+                sandboxes.answers(placed);
+            }
+            ErrorKind byPhase = clock.current() == PhaseClock.Phase.AGENT ? ErrorKind.AGENT
                 : clock.current() == PhaseClock.Phase.VERIFIER ? ErrorKind.VERIFIER : ErrorKind.SANDBOX;
-            record = failed(trial, startedAt, clock, image, sandbox, kind(placed, kind), e.toString(), usage);
+            record = failed(trial, startedAt, clock, image, sandbox, kind(placed, byPhase), e.toString(), usage);
         } finally {
             // a sandbox on an engine that went down is left alone: calls to it could hang, and the engine's leftovers of
             // this run are removed when it is taken back. Until release, the fleet interrupts these calls if it goes down.

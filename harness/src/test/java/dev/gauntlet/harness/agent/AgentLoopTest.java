@@ -74,7 +74,7 @@ class AgentLoopTest {
         AgentSettings textMode = new AgentSettings(dev.gauntlet.harness.model.Prices.builtIn(), true, null, List.of(), Map.of());
 
         Runs.Finished run = Runs.run(new RunOptions(List.of(dataset), List.of("bash"), List.of("scripted:" + script), 1, 2, tmp.resolve("run"),
-            TrialOptions.defaults(), null, 16, textMode, oneStep, new ModelSettings(null, null, 0, Map.of()), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD));
+            TrialOptions.defaults(), 16, textMode, oneStep, new ModelSettings(null, null, 0, Map.of()), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD));
 
         TrialRecord trial = TrialRecordReader.readAll(run.result().dir().trials()).getFirst();
         assertThat(trial.usage().limitHit()).isEqualTo("steps");

@@ -71,7 +71,7 @@ class ScoredRunsTest {
     static Runs.Finished run(List<Path> datasets, String agent, String model, int attempts, Path out, ScoringOptions scoring,
                              Map<String, String> env) {
         return Runs.run(new RunOptions(datasets, List.of(agent), model == null ? List.of() : List.of(model), attempts, 4, out,
-            TrialOptions.defaults(), null, 64,
+            TrialOptions.defaults(), 64,
             new AgentSettings(Prices.builtIn(), false, null, List.of(), env), AgentLimits.defaults(),
             new ModelSettings(null, Duration.ofSeconds(10), 1, env), ErrorBudget.UNLIMITED, RunOptions.DEFAULT_GRACE_PERIOD,
             DatasetOptions.defaults(), scoring));

@@ -56,16 +56,18 @@ public final class DockerBackend implements SandboxBackend {
      * network hook) in processes of its own; a thousand at once thrash a small machine and start far fewer a second
      * than a few at a time do. Four per core.
      */
-    private final java.util.concurrent.Semaphore starting = new java.util.concurrent.Semaphore(
-        Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+    private final java.util.concurrent.Semaphore starting = fourPerCore();
 
     /**
      * Containers being killed and removed at once. When a thousand trials end together, a thousand force-removals at
      * once made the engine log "failed to exit within 10 seconds of kill" for each and left entries stuck in "Removal
      * In Progress" that only a restart cleared. Four per core, like starts.
      */
-    private final java.util.concurrent.Semaphore removing = new java.util.concurrent.Semaphore(
-        Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+    private final java.util.concurrent.Semaphore removing = fourPerCore();
+
+    private static java.util.concurrent.Semaphore fourPerCore() {
+        return new java.util.concurrent.Semaphore(Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+    }
 
     DockerBackend(DockerClients.Connection connection, String process) {
         this.client = connection.client();
